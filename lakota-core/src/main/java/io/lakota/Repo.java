@@ -1,0 +1,212 @@
+package io.lakota;
+
+import io.lakota.errors.CorruptObjectException;
+import io.lakota.errors.ValidationException;
+import io.lakota.format.Closed;
+import io.lakota.format.Schema;
+import io.lakota.format.Values;
+import io.lakota.id.Digests;
+import io.lakota.id.HashedPath;
+import io.lakota.object.ObjectStore;
+import io.lakota.storage.Pod;
+import io.lakota.storage.Pods;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * A repository: one pod holding a registry of collections, their changelogs and the data files
+ * (SEMANTICS.md §8). Thread-safe for reads; a cheap handle that caches the registry's changelog until
+ * {@link #refresh()}.
+ *
+ * <pre>{@code
+ * Repo repo = Repo.open(".lakota");
+ * Collection temperature = repo.createCollection(Schema.parse("timestamp timestamp*", "value float"), "temperature");
+ * }</pre>
+ */
+public final class Repo {
+  /** The registry's changelog folder. */
+  public static final String REGISTRY_PATH = HashedPath.of("0".repeat(40));
+  /** The registry series that lists collections. */
+  public static final String NAMESPACE = "collection";
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final Pod pod;
+  private final Clock clock;
+  private final ObjectStore objects;
+  private final Collection registry;
+
+  /** A repository over a pod, with the system clock. */
+  public Repo(Pod pod) {
+    this(pod, Clock.systemUTC());
+  }
+
+  /** A repository over a pod; {@code clock} gives commit times. */
+  public Repo(Pod pod, Clock clock) {
+    this.pod = pod;
+    this.clock = clock;
+    this.objects = new ObjectStore(pod);
+    this.registry = new Collection("registry", Schema.REGISTRY, REGISTRY_PATH, this);
+  }
+
+  /** Opens the repository at a URI (SEMANTICS.md §7.5): a folder path, {@code memory://}, {@code file:///…}. */
+  public static Repo open(String uri) {
+    return new Repo(Pods.fromUri(uri));
+  }
+
+  public Pod pod() {
+    return pod;
+  }
+
+  Clock clock() {
+    return clock;
+  }
+
+  /** The data files of this repository. */
+  public ObjectStore objects() {
+    return objects;
+  }
+
+  /** The registry, a key/value collection at {@code 00/00/0…0}. */
+  public Collection registry() {
+    return registry;
+  }
+
+  /** Forgets the cached registry changelog. */
+  public void refresh() {
+    registry.refresh();
+  }
+
+  /** The collection names, sorted by code point. */
+  public List<String> ls() {
+    Frame f = registry.series(NAMESPACE).query().select("label").frame();
+    TreeSet<String> names = new TreeSet<>(Values::compareCodePoints);
+    for (String s : f.strings("label")) {
+      names.add(s);
+    }
+    return new ArrayList<>(names);
+  }
+
+  /** All collections, in label order. */
+  public List<Collection> collections() {
+    Frame f = registry.series(NAMESPACE).frame();
+    Map<String, Collection> out = new LinkedHashMap<>();
+    String[] labels = f.strings("label");
+    Object[] metas = (Object[]) f.column("meta");
+    for (int i = 0; i < labels.length; i++) {
+      out.put(labels[i], fromMeta(labels[i], metas[i]));
+    }
+    return new ArrayList<>(out.values());
+  }
+
+  /** The collection of that label, or null when it does not exist. If several rows match, the last wins. */
+  public Collection collection(String label) {
+    Frame f = registry.series(NAMESPACE).query().start(label).stop(label).closed(Closed.BOTH).frame();
+    if (f.isEmpty()) {
+      return null;
+    }
+    Object[] metas = (Object[]) f.column("meta");
+    return fromMeta(label, metas[metas.length - 1]);
+  }
+
+  private Collection fromMeta(String label, Object meta) {
+    if (!(meta instanceof Map) || !(((Map<?, ?>) meta).get("path") instanceof String)) {
+      throw new CorruptObjectException(REGISTRY_PATH, "registry row \"" + label + "\" has no path: " + meta);
+    }
+    Map<?, ?> m = (Map<?, ?>) meta;
+    Schema schema;
+    try {
+      schema = Schema.load(m.get("schema"));
+    } catch (CorruptObjectException e) {
+      throw new CorruptObjectException(REGISTRY_PATH, "registry row \"" + label + "\": " + e.getMessage(), e);
+    }
+    return new Collection(label, schema, (String) m.get("path"), this);
+  }
+
+  /** Creates one collection; fails if it exists. */
+  public Collection createCollection(Schema schema, String label) {
+    return createCollections(schema, true, label).get(0);
+  }
+
+  /**
+   * Creates collections with one registry write (SEMANTICS.md §8). Labels are stripped of surrounding whitespace.
+   *
+   * @param raiseIfExists fail when a label exists (then nothing is created); otherwise existing ones are returned
+   * @return the collections, in argument order
+   */
+  public List<Collection> createCollections(Schema schema, boolean raiseIfExists, String... labels) {
+    List<String> clean = new ArrayList<>();
+    for (String l : labels) {
+      clean.add(Labels.clean(l));
+    }
+    Map<String, Collection> existing = new LinkedHashMap<>();
+    for (String l : clean) {
+      Collection c = collection(l);
+      if (c != null) {
+        if (raiseIfExists) {
+          throw new ValidationException("Collection with label '" + l + "' already exists");
+        }
+        existing.put(l, c);
+      }
+    }
+    List<String> newLabels = new ArrayList<>();
+    List<Object> metas = new ArrayList<>();
+    for (String l : clean) {
+      if (existing.containsKey(l) || newLabels.contains(l)) {
+        continue;
+      }
+      byte[] random = new byte[16];
+      RANDOM.nextBytes(random);
+      Map<String, Object> meta = new LinkedHashMap<>();
+      meta.put("path", HashedPath.of(Digests.sha1(random)));
+      meta.put("schema", schema.dump());
+      newLabels.add(l);
+      metas.add(meta);
+    }
+    if (!newLabels.isEmpty()) {
+      Map<String, Object> cols = new LinkedHashMap<>();
+      cols.put("label", newLabels.toArray(new String[0]));
+      cols.put("meta", metas.toArray());
+      registry.series(NAMESPACE).write(cols);
+    }
+    List<Collection> out = new ArrayList<>();
+    for (String l : clean) {
+      Collection c = existing.get(l);
+      out.add(c != null ? c : collection(l));
+    }
+    return out;
+  }
+
+  /**
+   * Deletes collections: removes their registry rows, then their changelog folders. Unknown labels are ignored.
+   * Data files stay until garbage collection.
+   */
+  public void delete(String... labels) {
+    List<Object[]> keys = new ArrayList<>();
+    List<Collection> gone = new ArrayList<>();
+    for (String l : labels) {
+      Collection c = collection(l);
+      if (c != null) {
+        keys.add(new Object[] {l});
+        gone.add(c);
+      }
+    }
+    if (keys.isEmpty()) {
+      return;
+    }
+    ((KVSeries) registry.series(NAMESPACE)).deleteKeys(keys);
+    for (Collection c : gone) {
+      pod.rm(c.path(), true, true);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "<Repo " + pod + ">";
+  }
+}

@@ -1,0 +1,236 @@
+package io.lakota.version;
+
+import io.lakota.errors.IntegrityException;
+import io.lakota.errors.NotFoundException;
+import io.lakota.id.Digests;
+import io.lakota.id.Hextime;
+import io.lakota.id.RevisionName;
+import io.lakota.storage.Pod;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The revisions of one collection folder (SEMANTICS.md §11): a DAG of files {@code <parent>.<child>} traversed in
+ * the reference's depth-first order, whose last revision is the leaf.
+ *
+ * <p>Thread-safe. The log is cached until {@link #refresh()}; {@link #commit} refreshes it. Revision payloads are
+ * verified against their name (FORMAT.md §4.3) and cached once verified.
+ */
+public final class Changelog {
+  private static final System.Logger LOG = System.getLogger(Changelog.class.getName());
+  private static final long[] RETRY_SLEEPS_MS = {100, 200, 300, 400};
+
+  private final Pod pod;
+  private final Clock clock;
+  private final Map<String, byte[]> payloads = new ConcurrentHashMap<>();
+  private volatile List<Revision> log;
+
+  /**
+   * A changelog over {@code pod}, which must be rooted at the collection folder.
+   *
+   * @param clock the source of commit times
+   */
+  public Changelog(Pod pod, Clock clock) {
+    this.pod = pod;
+    this.clock = clock;
+  }
+
+  /** The pod rooted at the changelog folder. */
+  public Pod pod() {
+    return pod;
+  }
+
+  /** Forgets the cached log: revisions written by other handles become visible. */
+  public void refresh() {
+    log = null;
+  }
+
+  /** The revisions in traversal order, leaf flags set (SEMANTICS.md §11.3). */
+  public List<Revision> log() {
+    List<Revision> l = log;
+    if (l == null) {
+      l = Collections.unmodifiableList(traverse());
+      log = l;
+    }
+    return l;
+  }
+
+  /**
+   * The longest prefix of the log whose revisions all have an epoch before {@code before} (an 11-hex string);
+   * null means the whole log.
+   */
+  public List<Revision> log(String before) {
+    List<Revision> all = log();
+    if (before == null) {
+      return all;
+    }
+    int i = 0;
+    while (i < all.size() && all.get(i).epoch().compareTo(before) < 0) {
+      i++;
+    }
+    return all.subList(0, i);
+  }
+
+  /** The last revision of the log, or null for an empty changelog. */
+  public Revision leaf() {
+    return leaf(null);
+  }
+
+  /** The last revision of {@code log(before)}, or null. */
+  public Revision leaf(String before) {
+    List<Revision> l = log(before);
+    return l.isEmpty() ? null : l.get(l.size() - 1);
+  }
+
+  /** The revisions without children, in log order. */
+  public List<Revision> leafs() {
+    List<Revision> out = new ArrayList<>();
+    for (Revision r : log()) {
+      if (r.isLeaf()) {
+        out.add(r);
+      }
+    }
+    return out;
+  }
+
+  private List<Revision> traverse() {
+    List<String> names = new ArrayList<>(pod.ls(".", true));
+    Collections.sort(names);
+    Map<String, List<Revision>> children = new LinkedHashMap<>();
+    Set<String> allChildren = new HashSet<>();
+    for (String name : names) {
+      if (!RevisionName.isName(name)) {
+        LOG.log(System.Logger.Level.WARNING, "Ignoring \"{0}\" in changelog {1}: not a revision name", name, pod);
+        continue;
+      }
+      Revision r = Revision.fromPath(name);
+      if (r.parent().equals(r.child())) {
+        continue;
+      }
+      allChildren.add(r.child());
+      children.computeIfAbsent(r.parent(), k -> new ArrayList<>()).add(r);
+    }
+    List<Revision> firstGen = new ArrayList<>();
+    for (Map.Entry<String, List<Revision>> e : children.entrySet()) {
+      if (!allChildren.contains(e.getKey())) {
+        firstGen.addAll(e.getValue());
+      }
+    }
+    // a stack whose top is its last element, filled in reverse so that the first revision is visited first
+    Deque<Revision> stack = new ArrayDeque<>();
+    for (int i = firstGen.size() - 1; i >= 0; i--) {
+      stack.addLast(firstGen.get(i));
+    }
+    Set<String> yielded = new HashSet<>();
+    List<Revision> out = new ArrayList<>(names.size());
+    while (!stack.isEmpty()) {
+      Revision rev = stack.pollLast();
+      List<Revision> kids = yielded.contains(rev.child()) ? List.of() : children.getOrDefault(rev.child(), List.of());
+      yielded.add(rev.child());
+      for (int i = kids.size() - 1; i >= 0; i--) {
+        stack.addLast(kids.get(i));
+      }
+      out.add(new Revision(rev.parent(), rev.child(), kids.isEmpty()));
+    }
+    return out;
+  }
+
+  /**
+   * The payload of a revision, verified against the digest in its name. A mismatch (a file still being written by
+   * a writer whose backend is not atomic) is retried 4 times over about one second.
+   *
+   * @throws IntegrityException when the content never matches ("Unable to read &lt;name&gt;")
+   * @throws NotFoundException when the file does not exist
+   */
+  public byte[] read(Revision revision) {
+    String path = revision.path();
+    byte[] cached = payloads.get(path);
+    if (cached != null) {
+      return cached;
+    }
+    String expected = revision.childDigest();
+    for (int attempt = 0; ; attempt++) {
+      byte[] data = pod.read(path);
+      if (Digests.sha1(data).equals(expected)) {
+        payloads.put(path, data);
+        return data;
+      }
+      if (attempt == RETRY_SLEEPS_MS.length) {
+        throw new IntegrityException(path, path);
+      }
+      sleep(RETRY_SLEEPS_MS[attempt]);
+    }
+  }
+
+  private static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new io.lakota.errors.LakotaException("Cannot read revision: interrupted", e);
+    }
+  }
+
+  /**
+   * Writes {@code payload} as a new revision on each parent (SEMANTICS.md §11.2). Without parents it commits on the
+   * leaf (or {@link RevisionName#PHI}). A parent whose digest equals the payload's is skipped (writing the same
+   * content twice is a no-op). Child names get distinct, strictly increasing hextimes, never an existing child.
+   *
+   * @return the revisions written, in parent order
+   */
+  public List<Revision> commit(byte[] payload, List<String> parents) {
+    List<String> ps = parents == null ? new ArrayList<>() : new ArrayList<>(new LinkedHashSet<>(parents));
+    if (ps.isEmpty()) {
+      Revision leaf = leaf();
+      ps.add(leaf == null ? RevisionName.PHI : leaf.child());
+    }
+    String key = Digests.sha1(payload);
+    Set<String> existingChildren = new HashSet<>();
+    for (String name : pod.ls(".", true)) {
+      int dot = name.indexOf('.');
+      if (dot >= 0) {
+        existingChildren.add(name.substring(dot + 1));
+      }
+    }
+    List<Revision> written = new ArrayList<>();
+    long t = clock.millis();
+    for (String p : ps) {
+      if (!p.equals(RevisionName.PHI) && RevisionName.digest(p).equals(key)) {
+        continue;
+      }
+      String child = RevisionName.part(t, key);
+      while (existingChildren.contains(child)) {
+        t++;
+        child = RevisionName.part(t, key);
+      }
+      existingChildren.add(child);
+      Revision r = new Revision(p, child, false);
+      pod.write(r.path(), payload);
+      payloads.put(r.path(), payload);
+      written.add(r);
+      t++;
+    }
+    refresh();
+    return written;
+  }
+
+  /** The hextime of now, per this changelog's clock. */
+  public String now() {
+    return Hextime.of(clock.millis());
+  }
+
+  @Override
+  public String toString() {
+    return "Changelog(" + pod + ")";
+  }
+}

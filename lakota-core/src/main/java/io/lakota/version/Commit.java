@@ -1,0 +1,294 @@
+package io.lakota.version;
+
+import io.lakota.errors.ValidationException;
+import io.lakota.format.Closed;
+import io.lakota.format.Dtype;
+import io.lakota.format.Schema;
+import io.lakota.format.Values;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The decoded content of a revision (FORMAT.md §5, SEMANTICS.md §12): rows sorted by {@code (label, start)} that
+ * never overlap, plus the encoded arrays embedded in the commit. Immutable: every operation returns a new commit.
+ */
+public final class Commit {
+  private final Schema schema;
+  private final List<Dtype> indexDtypes;
+  private final List<CommitRow> rows;
+  private final NavigableMap<String, byte[]> embedded;
+
+  Commit(Schema schema, List<CommitRow> rows, Map<String, byte[]> embedded) {
+    this.schema = schema;
+    this.indexDtypes = schema.indexDtypes();
+    this.rows = Collections.unmodifiableList(new ArrayList<>(rows));
+    this.embedded = Collections.unmodifiableNavigableMap(new TreeMap<>(embedded));
+  }
+
+  /** A commit without rows. */
+  public static Commit empty(Schema schema) {
+    return new Commit(schema, List.of(), Map.of());
+  }
+
+  /** A one-row commit. */
+  public static Commit one(Schema schema, CommitRow row, Map<String, byte[]> embedded) {
+    checkRange(schema.indexDtypes(), row);
+    return new Commit(schema, List.of(row), embedded);
+  }
+
+  /**
+   * A commit from rows already in order; checks the ordering invariant (rows sorted by {@code (label, start)}, each
+   * {@code (label, stop)} at most the next row's {@code (label, start)}).
+   */
+  public static Commit of(Schema schema, List<CommitRow> rows, Map<String, byte[]> embedded) {
+    List<Dtype> dt = schema.indexDtypes();
+    for (int i = 1; i < rows.size(); i++) {
+      CommitRow a = rows.get(i - 1);
+      CommitRow b = rows.get(i);
+      if (compareKeys(dt, a.label(), a.stopRef(), b.label(), b.startRef()) > 0) {
+        throw new IllegalStateException("Cannot build commit: row " + a + " overlaps row " + b);
+      }
+    }
+    return new Commit(schema, rows, embedded);
+  }
+
+  public Schema schema() {
+    return schema;
+  }
+
+  /** The rows, in order. */
+  public List<CommitRow> rows() {
+    return rows;
+  }
+
+  public int size() {
+    return rows.size();
+  }
+
+  /** The embedded encoded arrays by digest (keys sorted); values must not be modified. */
+  public NavigableMap<String, byte[]> embedded() {
+    return embedded;
+  }
+
+  /** The distinct labels, sorted by code point. */
+  public List<String> labels() {
+    Set<String> s = new TreeSet<>(Values::compareCodePoints);
+    for (CommitRow r : rows) {
+      s.add(r.label());
+    }
+    return new ArrayList<>(s);
+  }
+
+  /** The rows of one label, in order. */
+  public List<CommitRow> rows(String label) {
+    List<CommitRow> out = new ArrayList<>();
+    for (CommitRow r : rows) {
+      if (r.label().equals(label)) {
+        out.add(r);
+      }
+    }
+    return out;
+  }
+
+  /** This commit without the rows of the given labels (embedded arrays are pruned on encoding). */
+  public Commit deleteLabels(Set<String> labels) {
+    List<CommitRow> keep = new ArrayList<>();
+    for (CommitRow r : rows) {
+      if (!labels.contains(r.label())) {
+        keep.add(r);
+      }
+    }
+    return new Commit(schema, keep, embedded);
+  }
+
+  /** The embedded arrays merged with {@code more}. */
+  private static Map<String, byte[]> union(Map<String, byte[]> a, Map<String, byte[]> b) {
+    TreeMap<String, byte[]> m = new TreeMap<>(a);
+    m.putAll(b);
+    return m;
+  }
+
+  /**
+   * A new commit in which {@code row} replaces whatever its label had inside {@code [start, stop]}
+   * (SEMANTICS.md §12.2, with the fix of §20 bug 3: a degenerate right-hand row is kept iff its own flag is
+   * {@code b}).
+   */
+  public Commit update(CommitRow row, Map<String, byte[]> newEmbedded) {
+    checkRange(indexDtypes, row);
+    Commit inner = new Commit(schema, List.of(row), newEmbedded);
+    int n = rows.size();
+    if (n == 0) {
+      return inner;
+    }
+    Map<String, byte[]> emb = union(embedded, newEmbedded);
+    String label = row.label();
+    Object[] start = row.startRef();
+    Object[] stop = row.stopRef();
+    Closed closed = row.closed();
+    CommitRow first = rows.get(0);
+    CommitRow last = rows.get(n - 1);
+    if (compareKeys(indexDtypes, label, start, first.label(), first.startRef()) < 0
+        && compareKeys(indexDtypes, label, stop, last.label(), last.stopRef()) > 0) {
+      return new Commit(schema, List.of(row), emb);
+    }
+    // bisect_right over (label, stop) for (label, start); bisect_left over (label, start) for (label, stop)
+    int startPos = 0;
+    int hi = n;
+    while (startPos < hi) {
+      int mid = (startPos + hi) >>> 1;
+      CommitRow r = rows.get(mid);
+      if (compareKeys(indexDtypes, label, start, r.label(), r.stopRef()) < 0) {
+        hi = mid;
+      } else {
+        startPos = mid + 1;
+      }
+    }
+    int stopPos = 0;
+    hi = n;
+    while (stopPos < hi) {
+      int mid = (stopPos + hi) >>> 1;
+      CommitRow r = rows.get(mid);
+      if (compareKeys(indexDtypes, r.label(), r.startRef(), label, stop) < 0) {
+        stopPos = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+
+    CommitRow startRow = null;
+    if (startPos > 0) {
+      CommitRow prev = rows.get(startPos - 1);
+      if (compareKeys(indexDtypes, prev.label(), prev.stopRef(), label, start) == 0) {
+        startPos -= 1;
+        startRow = prev;
+      }
+    }
+    if (startRow == null) {
+      startRow = rows.get(Math.min(startPos, n - 1));
+    }
+    List<CommitRow> out = new ArrayList<>(rows.subList(0, startPos));
+    if (startRow.label().equals(label)
+        && Values.compareTuples(indexDtypes, startRow.startRef(), start) <= 0
+        && Values.compareTuples(indexDtypes, start, startRow.stopRef()) <= 0) {
+      CommitRow cut = startRow.withRange(startRow.startRef(), start, startRow.closed().setRight(!closed.left()));
+      if (!(Values.compareTuples(indexDtypes, cut.startRef(), cut.stopRef()) == 0 && cut.closed() != Closed.BOTH)) {
+        out.add(cut);
+      }
+    }
+    out.add(row);
+
+    CommitRow stopRow = null;
+    if (stopPos < n) {
+      CommitRow next = rows.get(stopPos);
+      if (compareKeys(indexDtypes, next.label(), next.startRef(), label, stop) == 0) {
+        stopRow = next;
+        stopPos += 1;
+      }
+    }
+    if (stopRow == null) {
+      stopRow = rows.get(Math.max(0, stopPos - 1));
+    }
+    if (stopRow.label().equals(label)
+        && Values.compareTuples(indexDtypes, stopRow.startRef(), stop) <= 0
+        && Values.compareTuples(indexDtypes, stop, stopRow.stopRef()) <= 0) {
+      CommitRow cut = stopRow.withRange(stop, stopRow.stopRef(), stopRow.closed().setLeft(!closed.right()));
+      if (!(Values.compareTuples(indexDtypes, cut.startRef(), cut.stopRef()) == 0 && cut.closed() != Closed.BOTH)) {
+        out.add(cut);
+      }
+    }
+    out.addAll(rows.subList(stopPos, n));
+    return of(schema, out, emb);
+  }
+
+  private static void checkRange(List<Dtype> dtypes, CommitRow row) {
+    if (Values.compareTuples(dtypes, row.startRef(), row.stopRef()) > 0) {
+      throw new ValidationException(
+          "Invalid range " + Bounds.text(row.startRef()) + " -> " + Bounds.text(row.stopRef()));
+    }
+  }
+
+  /** Compares {@code (labelA, tupleA)} with {@code (labelB, tupleB)}: label by code point, then the tuples. */
+  static int compareKeys(List<Dtype> dtypes, String labelA, Object[] a, String labelB, Object[] b) {
+    int c = Values.compareCodePoints(labelA, labelB);
+    return c != 0 ? c : Values.compareTuples(dtypes, a, b);
+  }
+
+  /**
+   * The visible ranges of {@code label}'s rows within {@code [start, stop]} under {@code closed}
+   * (SEMANTICS.md §12.3). Null or empty bounds are unbounded; bounds may be prefixes of the index.
+   */
+  public List<SegmentRange> ranges(String label, Object[] start, Object[] stop, Closed closed) {
+    boolean hasStart = start != null && start.length > 0;
+    boolean hasStop = stop != null && stop.length > 0;
+    List<SegmentRange> out = new ArrayList<>();
+    for (CommitRow row : rows) {
+      if (!row.label().equals(label)) {
+        continue;
+      }
+      Object[] aStart = row.startRef();
+      Object[] aStop = row.stopRef();
+      Closed aClosed = row.closed();
+      if (hasStart) {
+        int cStop = Values.compareTuples(indexDtypes, start, aStop);
+        if (cStop > 0 || (!aClosed.right() && cStop == 0)) {
+          continue;
+        }
+        int cStart = Values.compareTuples(indexDtypes, start, aStart);
+        if (cStart > 0) {
+          aClosed = aClosed.setLeft(closed.left());
+          aStart = start;
+        } else if (cStart == 0 && aClosed.left()) {
+          aClosed = aClosed.setLeft(closed.left());
+        }
+      }
+      if (hasStop) {
+        int cStart = Values.compareTuples(indexDtypes, stop, aStart);
+        if (cStart < 0 || (!aClosed.left() && cStart == 0)) {
+          continue;
+        }
+        int cStop = Values.compareTuples(indexDtypes, stop, aStop);
+        if (cStop < 0) {
+          aClosed = aClosed.setRight(closed.right());
+          aStop = stop;
+        } else if (cStop == 0 && aClosed.right()) {
+          aClosed = aClosed.setRight(closed.right());
+        }
+      }
+      out.add(new SegmentRange(row, aStart, aStop, aClosed));
+    }
+    return out;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof Commit)) {
+      return false;
+    }
+    Commit c = (Commit) o;
+    if (!schema.equals(c.schema) || !rows.equals(c.rows) || !embedded.keySet().equals(c.embedded.keySet())) {
+      return false;
+    }
+    for (Map.Entry<String, byte[]> e : embedded.entrySet()) {
+      if (!java.util.Arrays.equals(e.getValue(), c.embedded.get(e.getKey()))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public int hashCode() {
+    return rows.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "Commit" + rows;
+  }
+}
