@@ -140,6 +140,10 @@ public final class Repo {
    * @return the collections, in argument order
    */
   public List<Collection> createCollections(Schema schema, boolean raiseIfExists, String... labels) {
+    for (io.lakota.format.ColumnDefinition c : schema.columns()) {
+      // refuse a schema that could not be written or read before anything reaches the registry
+      io.lakota.format.ColumnCodec.of(c);
+    }
     List<String> clean = new ArrayList<>();
     for (String l : labels) {
       clean.add(Labels.clean(l));

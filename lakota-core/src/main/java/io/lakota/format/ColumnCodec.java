@@ -179,6 +179,23 @@ public final class ColumnCodec {
    * @throws CorruptObjectException when the bytes cannot be decoded (location not set: callers attach the path)
    */
   public Object decode(byte[] data, int off, int len, long expectedLength) {
+    return decode(data, off, len, expectedLength, null);
+  }
+
+  /**
+   * Decodes an encoded array and checks it against the digest that names it (FORMAT.md §7): the SHA-1 of the
+   * encoded bytes for {@code <U0} and {@code object}, of the decoded raw values for fixed-size dtypes. A mismatch is
+   * corruption, so a damaged file never reads as wrong values. Datetime columns are the exception: the reference
+   * hashed datetime input in the caller's unit (FORMAT.md §7), so their digests cannot be checked.
+   *
+   * @param expectedDigest the digest naming the array, or null to skip the check
+   */
+  public Object decode(byte[] data, int off, int len, long expectedLength, String expectedDigest) {
+    boolean verify = expectedDigest != null && dtype.kind() != Dtype.Kind.DATETIME;
+    if (verify && (dtype.isVariableSize() || len == 0)) {
+      checkDigest(Digests.sha1(data, off, len), expectedDigest);
+      verify = false;
+    }
     if (len == 0) {
       if (expectedLength > 0) {
         throw new CorruptObjectException(null, "empty encoding for an array of " + expectedLength + " items");
@@ -218,6 +235,9 @@ public final class ColumnCodec {
           ? Msgpack2.decode(buf, bOff, bLen, dtype)
           : VlenUtf8.decode(buf, bOff, bLen);
     } else {
+      if (verify) {
+        checkDigest(Digests.sha1(buf, bOff, bLen), expectedDigest);
+      }
       array = RawArrays.fromBytes(buf, bOff, bLen, dtype);
     }
     if (expectedLength >= 0 && Columns.length(array) != expectedLength) {
@@ -225,6 +245,12 @@ public final class ColumnCodec {
           null, "decoded " + Columns.length(array) + " items where " + expectedLength + " were expected");
     }
     return array;
+  }
+
+  private static void checkDigest(String actual, String expected) {
+    if (!actual.equals(expected)) {
+      throw new CorruptObjectException(null, "content hashes to " + actual + ", not to its digest " + expected);
+    }
   }
 
   /** Decodes a whole encoded array of unknown length. */

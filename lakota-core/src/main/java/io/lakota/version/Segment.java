@@ -86,7 +86,7 @@ public final class Segment {
       location = HashedPath.of(digest);
     }
     try {
-      decoded[pos] = ColumnCodec.of(column).decode(data, 0, data.length, range.row().length());
+      decoded[pos] = ColumnCodec.of(column).decode(data, 0, data.length, range.row().length(), digest);
       return decoded[pos];
     } catch (CorruptObjectException e) {
       throw e.at(location + " (column " + column.name() + ")");

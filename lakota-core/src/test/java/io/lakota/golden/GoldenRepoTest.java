@@ -15,7 +15,6 @@ import io.lakota.version.Commit;
 import io.lakota.version.CommitRow;
 import io.lakota.version.Revision;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,27 +39,10 @@ class GoldenRepoTest {
   @SuppressWarnings("unchecked")
   @BeforeEach
   void openCopy() throws IOException {
-    copy(Fixtures.path("golden_repo"), tmp.resolve("repo"));
+    Fixtures.goldenCopy(tmp.resolve("repo"));
     repo = new Repo(new FilePod(tmp.resolve("repo")));
     expected = (Map<String, Object>) Json.parse(
         Files.readString(Fixtures.path("golden_repo_expected.json"), StandardCharsets.UTF_8));
-  }
-
-  static void copy(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      files.forEach(p -> {
-        try {
-          Path t = to.resolve(from.relativize(p).toString());
-          if (Files.isDirectory(p)) {
-            Files.createDirectories(t);
-          } else {
-            Files.copy(p, t);
-          }
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
-    }
   }
 
   @SuppressWarnings("unchecked")

@@ -45,6 +45,24 @@ public final class Fixtures {
     return Files.isDirectory(f) ? f : null;
   }
 
+  /** Copies the golden repository into {@code target} (tests never write to the fixtures) and returns it. */
+  public static Path goldenCopy(Path target) {
+    Path from = path("golden_repo");
+    try (java.util.stream.Stream<Path> files = Files.walk(from)) {
+      for (Path p : (Iterable<Path>) files::iterator) {
+        Path t = target.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(t);
+        } else {
+          Files.copy(p, t);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return target;
+  }
+
   /** {@code v[i] = ((i*7919) % 10007) / 13.0}, the float64 fixture formula. */
   public static double[] values(int n) {
     double[] v = new double[n];
