@@ -9,18 +9,26 @@ import java.util.List;
  * <p>The contract is deliberately small; hashing, compression, caching, commits, sync and garbage collection
  * live above it. Implementations are thread-safe. Paths are relative to the pod root; {@code ""} and
  * {@code "."} name the root. A path that is absolute, contains a {@code ..} component or an empty component is
- * refused with {@link io.lakota.errors.InvalidPathException} before any I/O.
+ * refused with {@link io.lakota.errors.InvalidPathException} before any I/O ({@link PodPath} does the checks).
  *
  * <p>Errors: a missing file or folder is {@link io.lakota.errors.NotFoundException}; a non-recursive removal of a
  * non-empty folder is {@link io.lakota.errors.NotEmptyException}; any other I/O failure is
- * {@link io.lakota.errors.StorageException} with the cause chained.
+ * {@link io.lakota.errors.StorageException} with the cause chained. Reading or moving a folder, listing a file and
+ * writing where a folder is (or below a file) are plain {@code StorageException}s. Messages name the path relative
+ * to the pod ({@code "."} for its root).
+ *
+ * <p>{@code toString()} names the pod's location (e.g. {@code memory://ham} or a folder path) and ends with the
+ * last component of the pod's path, which logs use as the pod root.
  */
 public interface Pod {
 
   /** The metrics name of this backend: {@code FilePOD}, {@code MemPOD}, {@code S3POD} or {@code HttpPOD}. */
   String kind();
 
-  /** A pod rooted at {@code path} below this pod's root, sharing the same backend. */
+  /**
+   * A pod rooted at {@code path} below this pod's root, sharing the same backend. Nothing is created: the folder
+   * appears with the first write below it.
+   */
   Pod cd(String path);
 
   /** The entries (files and folders) directly under {@code path}; no order guarantee. */
@@ -43,7 +51,7 @@ public interface Pod {
    * exists and {@code force} is false nothing is written and -1 is returned. Otherwise the file is replaced and
    * the number of bytes written is returned. The write is atomic where the backend allows it: a concurrent reader
    * sees either no file or the whole content. The caller keeps ownership of {@code data}; the pod does not keep a
-   * reference to it.
+   * reference to it. {@code path} must name a file, not the pod root.
    */
   long write(String path, byte[] data, boolean force);
 
@@ -60,7 +68,8 @@ public interface Pod {
 
   /**
    * Removes a file, an empty folder or (with {@code recursive}) a whole subtree. Removing the root with
-   * {@code recursive} empties the pod.
+   * {@code recursive} empties the pod; on a pod obtained by {@code cd} it removes that folder itself, the
+   * repository root is never removed.
    *
    * @throws io.lakota.errors.NotFoundException when {@code path} does not exist and {@code missingOk} is false
    * @throws io.lakota.errors.NotEmptyException when {@code path} is a non-empty folder and {@code recursive} is
@@ -81,7 +90,7 @@ public interface Pod {
   }
 
   /**
-   * Renames a file, creating the target's folders; an existing target file is replaced.
+   * Renames a file, creating the target's folders; an existing target file is replaced. Folders are not moved.
    *
    * @throws io.lakota.errors.NotFoundException when {@code from} does not exist and {@code missingOk} is false
    */

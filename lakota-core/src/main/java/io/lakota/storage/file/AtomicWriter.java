@@ -1,0 +1,164 @@
+package io.lakota.storage.file;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Publishes files atomically: the content goes to a temporary file which is then linked or renamed into place, so
+ * a concurrent reader sees either no file, the previous file or the whole new one.
+ *
+ * <p>Temporary files live in one hidden folder, {@code .lakota-tmp}, directly under the repository root, because
+ * FORMAT.md §1 forbids foreign files inside collection and data folders. The folder exists only while writes are in
+ * flight: each write removes it when it is left empty. Shared by a {@link FilePod} and every pod {@code cd} derives
+ * from it. Thread-safe.
+ */
+final class AtomicWriter {
+  /** The name of the temporary folder under the repository root. */
+  static final String TMP_DIR = ".lakota-tmp";
+
+  // the temporary folder can vanish between its creation and the creation of a file in it, when a concurrent
+  // write removes it as empty; retrying is then enough, the bound only guards against a broken file system
+  private static final int MAX_ATTEMPTS = 100;
+
+  private final Path tmpDir;
+  private final boolean fsync;
+  private final AtomicInteger inFlight = new AtomicInteger();
+
+  AtomicWriter(Path base, boolean fsync) {
+    this.tmpDir = base.resolve(TMP_DIR);
+    this.fsync = fsync;
+  }
+
+  Path tmpDir() {
+    return tmpDir;
+  }
+
+  boolean isFsync() {
+    return fsync;
+  }
+
+  /**
+   * Writes {@code data} at {@code target}, whose parent folder exists. Without {@code force} the file is created
+   * only if absent (false is returned when it exists); with {@code force} an existing file is replaced.
+   */
+  boolean write(Path target, byte[] data, boolean force) throws IOException {
+    inFlight.incrementAndGet();
+    Path tmp = null;
+    try {
+      tmp = createTemp(data);
+      boolean published = force ? replace(tmp, target) : createOnce(tmp, target);
+      if (published && fsync) {
+        syncDirectory(target.getParent());
+      }
+      return published;
+    } finally {
+      if (tmp != null) {
+        Files.deleteIfExists(tmp); // after a hard link the target keeps the content
+      }
+      // only the last writer of this process removes the folder, to avoid creating and removing it for every
+      // write; writers of other processes may still remove it under our feet, which createTemp retries
+      if (inFlight.decrementAndGet() == 0) {
+        removeTmpDirIfEmpty();
+      }
+    }
+  }
+
+  private Path createTemp(byte[] data) throws IOException {
+    for (int attempt = 1; ; attempt++) {
+      Path tmp = tmpDir.resolve(UUID.randomUUID() + ".tmp");
+      FileChannel channel;
+      try {
+        createTmpDir();
+        channel = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      } catch (NoSuchFileException e) {
+        if (attempt >= MAX_ATTEMPTS) {
+          throw e;
+        }
+        continue;
+      }
+      try (channel) {
+        ByteBuffer buffer = ByteBuffer.wrap(data);
+        while (buffer.hasRemaining()) {
+          channel.write(buffer);
+        }
+        if (fsync) {
+          channel.force(true); // the content must be durable before the name points to it
+        }
+        return tmp;
+      } catch (IOException | RuntimeException e) {
+        Files.deleteIfExists(tmp);
+        throw e;
+      }
+    }
+  }
+
+  private void createTmpDir() throws IOException {
+    try {
+      Files.createDirectory(tmpDir); // the repository root exists: the caller created the target's folders
+    } catch (FileAlreadyExistsException e) {
+      // there, or there a moment ago: opening the temporary file tells
+    }
+  }
+
+  private static boolean createOnce(Path tmp, Path target) throws IOException {
+    try {
+      // a hard link is an atomic create-if-absent, unlike a rename which would replace the target
+      Files.createLink(target, tmp);
+      return true;
+    } catch (FileAlreadyExistsException e) {
+      return false;
+    } catch (UnsupportedOperationException | FileSystemException e) {
+      // no hard links here (some network and FAT file systems): a rename that refuses to replace; its
+      // existence check and the rename are two steps, so two concurrent writers may both succeed
+      try {
+        Files.move(tmp, target);
+        return true;
+      } catch (FileAlreadyExistsException exists) {
+        return false;
+      }
+    }
+  }
+
+  private static boolean replace(Path tmp, Path target) throws IOException {
+    try {
+      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+    return true;
+  }
+
+  /** Makes a rename or removal in {@code dir} durable, when fsync is on; file systems that refuse are ignored. */
+  void syncIfEnabled(Path dir) {
+    if (fsync) {
+      syncDirectory(dir);
+    }
+  }
+
+  private static void syncDirectory(Path dir) {
+    try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (IOException e) {
+      // some file systems and platforms cannot open or sync a directory; the file content is synced already
+    }
+  }
+
+  private void removeTmpDirIfEmpty() {
+    try {
+      Files.delete(tmpDir);
+    } catch (IOException e) {
+      // not empty (other writes in flight) or already removed by another writer: both are fine
+    }
+  }
+}

@@ -1,0 +1,365 @@
+package io.lakota.storage.file;
+
+import io.lakota.errors.InvalidPathException;
+import io.lakota.errors.NotEmptyException;
+import io.lakota.errors.NotFoundException;
+import io.lakota.errors.StorageException;
+import io.lakota.storage.Pod;
+import io.lakota.storage.PodMetrics;
+import io.lakota.storage.PodPath;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A pod stored as plain folders and files under a root directory (the reference's {@code FilePOD}, SEMANTICS.md
+ * §7.2), kind {@code "FilePOD"}.
+ *
+ * <p>Writes are atomic: the content goes to a temporary file in {@code .lakota-tmp/} directly under the repository
+ * root (the root given to the constructor, also for pods derived by {@code cd}), then is hard-linked (write-once)
+ * or renamed (forced write) into place. That folder only exists while writes are in flight; it is hidden from
+ * {@code ls} and {@code walk} and paths inside it are refused. With fsync on, the content and the folder entry are
+ * forced to disk before {@code write} returns. A write never creates anything through a symbolic link that leads
+ * outside the repository root. Folders are created by writes and are not removed when they become empty.
+ *
+ * <p>Thread-safe and safe to share with other processes using the same directory: the pod keeps no state besides
+ * its paths. Every {@link IOException} is wrapped once in a {@link StorageException} (or {@link NotFoundException},
+ * {@link NotEmptyException}) naming the pod-relative path, with the cause chained.
+ */
+public final class FilePod implements Pod {
+  /** The metrics kind of file pods. */
+  public static final String KIND = "FilePOD";
+
+  private static final System.Logger LOG = System.getLogger("lakota");
+
+  private final Path base;
+  private final String prefix;
+  private final Path dir;
+  private final AtomicWriter writer;
+
+  /** A pod on the folder {@code root}, which is created by the first write if needed; fsync off. */
+  public FilePod(Path root) {
+    this(root, false);
+  }
+
+  /** A pod on the folder {@code root}; with {@code fsync} every write and move is forced to disk. */
+  public FilePod(Path root, boolean fsync) {
+    this(root.toAbsolutePath().normalize(), PodPath.ROOT, new AtomicWriter(root.toAbsolutePath().normalize(), fsync));
+  }
+
+  private FilePod(Path base, String prefix, AtomicWriter writer) {
+    this.base = base;
+    this.prefix = prefix;
+    this.dir = prefix.isEmpty() ? base : base.resolve(prefix);
+    this.writer = writer;
+  }
+
+  /** The folder this pod stores its files in (absolute). */
+  public Path root() {
+    return dir;
+  }
+
+  /** True if writes and moves are forced to disk before returning. */
+  public boolean isFsync() {
+    return writer.isFsync();
+  }
+
+  @Override
+  public String kind() {
+    return KIND;
+  }
+
+  @Override
+  public FilePod cd(String path) {
+    String key = key(PodPath.normalize(path), path);
+    return new FilePod(base, key, writer);
+  }
+
+  @Override
+  public List<String> ls(String path, boolean missingOk) {
+    String rel = PodPath.normalize(path);
+    Path folder = resolve(rel, path);
+    debug("LIST", rel);
+    List<String> names = new ArrayList<>();
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+      for (Path entry : entries) {
+        String name = entry.getFileName().toString();
+        if (!(folder.equals(base) && name.equals(AtomicWriter.TMP_DIR))) {
+          names.add(name);
+        }
+      }
+      return names;
+    } catch (NotDirectoryException e) {
+      throw new StorageException(shown(rel), "Cannot list " + shown(rel) + ": not a folder", e);
+    } catch (IOException e) {
+      if (Files.exists(folder)) {
+        throw failure("list", rel, e);
+      }
+      if (missingOk) {
+        return names;
+      }
+      throw new NotFoundException(shown(rel), "Cannot list " + shown(rel) + ": no such folder");
+    }
+  }
+
+  @Override
+  public byte[] read(String path) {
+    String rel = PodPath.normalize(path);
+    Path file = resolve(rel, path);
+    debug("READ", rel);
+    byte[] data;
+    try {
+      data = Files.readAllBytes(file);
+    } catch (IOException e) {
+      if (Files.isDirectory(file)) {
+        throw new StorageException(shown(rel), "Cannot read " + shown(rel) + ": is a folder", e);
+      }
+      if (!Files.exists(file)) {
+        throw new NotFoundException(shown(rel), "Cannot read " + shown(rel) + ": no such file");
+      }
+      throw failure("read", rel, e);
+    }
+    PodMetrics.read(KIND, data.length);
+    return data;
+  }
+
+  @Override
+  public long write(String path, byte[] data, boolean force) {
+    String rel = PodPath.normalize(path);
+    if (rel.isEmpty()) {
+      throw new InvalidPathException(path, "names the pod root, not a file");
+    }
+    Path target = resolve(rel, path);
+    PodMetrics.write(KIND, data.length);
+    try {
+      BasicFileAttributes existing = attributes(target);
+      if (existing != null && existing.isDirectory()) {
+        throw new StorageException(shown(rel), "Cannot write " + shown(rel) + ": is a folder");
+      }
+      // fast path of the write-once case: nothing to copy when the file is there
+      boolean published = (existing == null || force) && publish(target, rel, path, data, force);
+      debug(published ? "WRITE" : "SKIP-WRITE", rel);
+      return published ? data.length : -1;
+    } catch (IOException e) {
+      throw failure("write", rel, e);
+    }
+  }
+
+  private boolean publish(Path target, String rel, String path, byte[] data, boolean force) throws IOException {
+    createParents(target, rel, path, "write");
+    return writer.write(target, data, force);
+  }
+
+  @Override
+  public boolean isDir(String path) {
+    return Files.isDirectory(resolve(PodPath.normalize(path), path));
+  }
+
+  @Override
+  public boolean isFile(String path) {
+    return Files.isRegularFile(resolve(PodPath.normalize(path), path));
+  }
+
+  @Override
+  public void rm(String path, boolean recursive, boolean missingOk) {
+    String rel = PodPath.normalize(path);
+    Path target = resolve(rel, path);
+    debug("REMOVE", rel);
+    try {
+      BasicFileAttributes attrs = attributesNoFollow(target);
+      if (attrs == null) {
+        if (missingOk) {
+          return;
+        }
+        throw new NotFoundException(shown(rel), "Cannot remove " + shown(rel) + ": no such file or folder");
+      }
+      if (!attrs.isDirectory()) {
+        Files.deleteIfExists(target); // a symbolic link is removed, never followed
+      } else if (recursive) {
+        FileTree.delete(target, !target.equals(base), writer.tmpDir());
+      } else if (target.equals(base)) {
+        // the repository root stays; it only has to be empty, the temporary folder aside
+        if (!ls(rel, true).isEmpty()) {
+          throw new NotEmptyException(shown(rel));
+        }
+      } else {
+        Files.deleteIfExists(target);
+      }
+      writer.syncIfEnabled(target.getParent());
+    } catch (DirectoryNotEmptyException e) {
+      throw new NotEmptyException(shown(rel));
+    } catch (IOException e) {
+      throw failure("remove", rel, e);
+    }
+  }
+
+  @Override
+  public void mv(String from, String to, boolean missingOk) {
+    String src = PodPath.normalize(from);
+    String dst = PodPath.normalize(to);
+    if (dst.isEmpty()) {
+      throw new InvalidPathException(to, "names the pod root, not a file");
+    }
+    Path source = resolve(src, from);
+    Path target = resolve(dst, to);
+    if (LOG.isLoggable(Level.DEBUG)) {
+      LOG.log(Level.DEBUG, "MOVE " + source + " to " + target);
+    }
+    String what = shown(src) + " to " + dst;
+    try {
+      BasicFileAttributes attrs = attributesNoFollow(source);
+      if (attrs == null) {
+        if (missingOk) {
+          return;
+        }
+        throw new NotFoundException(shown(src), "Cannot move " + what + ": no such file");
+      }
+      if (attrs.isDirectory()) {
+        throw new StorageException(shown(src), "Cannot move " + what + ": is a folder");
+      }
+      if (src.equals(dst)) {
+        return;
+      }
+      createParents(target, dst, to, "move");
+      try {
+        Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+      writer.syncIfEnabled(target.getParent());
+      writer.syncIfEnabled(source.getParent());
+    } catch (NoSuchFileException e) {
+      // the source was removed by someone else after the check
+      if (!missingOk) {
+        throw new NotFoundException(shown(src), "Cannot move " + what + ": no such file");
+      }
+    } catch (IOException e) {
+      throw new StorageException(shown(src), "Cannot move " + what + ": " + describe(e), e);
+    }
+  }
+
+  @Override
+  public List<String> walk(int maxDepth) {
+    if (maxDepth == 0) {
+      return new ArrayList<>();
+    }
+    try {
+      return FileTree.files(dir, maxDepth < 0 ? Integer.MAX_VALUE : maxDepth, writer.tmpDir());
+    } catch (IOException e) {
+      throw failure("walk", PodPath.ROOT, e);
+    }
+  }
+
+  /** The total size in bytes of the files of this pod (temporary files excluded). */
+  public long size() {
+    try {
+      return FileTree.size(dir, writer.tmpDir());
+    } catch (IOException e) {
+      throw failure("measure", PodPath.ROOT, e);
+    }
+  }
+
+  /**
+   * Creates the missing folders above {@code target}, after checking that the deepest existing one is a folder
+   * inside the repository root once symbolic links are resolved.
+   */
+  private void createParents(Path target, String rel, String path, String verb) throws IOException {
+    if (!Files.isDirectory(base)) {
+      Files.createDirectories(base);
+    }
+    Path parent = target.getParent();
+    Path existing = parent;
+    while (!existing.equals(base) && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
+      existing = existing.getParent();
+    }
+    Path real;
+    try {
+      real = existing.toRealPath();
+    } catch (NoSuchFileException e) {
+      throw new StorageException(
+          shown(rel), "Cannot " + verb + " " + shown(rel) + ": a parent is a broken symbolic link", e);
+    }
+    if (!real.startsWith(base.toRealPath())) {
+      throw new InvalidPathException(path, "escapes the pod root through a symbolic link");
+    }
+    if (!Files.isDirectory(real)) {
+      throw new StorageException(shown(rel), "Cannot " + verb + " " + shown(rel) + ": a parent folder is a file");
+    }
+    if (!existing.equals(parent)) {
+      Files.createDirectories(parent);
+    }
+  }
+
+  private String key(String rel, String original) {
+    String key = PodPath.join(prefix, rel);
+    if (key.equals(AtomicWriter.TMP_DIR) || key.startsWith(AtomicWriter.TMP_DIR + "/")) {
+      throw new InvalidPathException(original, "is reserved for the temporary files of in-flight writes");
+    }
+    return key;
+  }
+
+  private Path resolve(String rel, String original) {
+    String key = key(rel, original);
+    return key.isEmpty() ? base : base.resolve(key);
+  }
+
+  private static BasicFileAttributes attributes(Path path) throws IOException {
+    try {
+      return Files.readAttributes(path, BasicFileAttributes.class);
+    } catch (NoSuchFileException e) {
+      return null;
+    } catch (IOException e) {
+      // "not a directory" when a parent is a file: there is nothing at that path either
+      return Files.exists(path, LinkOption.NOFOLLOW_LINKS) ? rethrow(e) : null;
+    }
+  }
+
+  private static BasicFileAttributes attributesNoFollow(Path path) throws IOException {
+    try {
+      return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    } catch (NoSuchFileException e) {
+      return null;
+    } catch (IOException e) {
+      return Files.exists(path, LinkOption.NOFOLLOW_LINKS) ? rethrow(e) : null;
+    }
+  }
+
+  private static BasicFileAttributes rethrow(IOException e) throws IOException {
+    throw e;
+  }
+
+  private StorageException failure(String verb, String rel, IOException e) {
+    return new StorageException(shown(rel), "Cannot " + verb + " " + shown(rel) + ": " + describe(e), e);
+  }
+
+  private static String describe(IOException e) {
+    return e.getClass().getSimpleName() + ": " + e.getMessage();
+  }
+
+  private static String shown(String rel) {
+    return PodPath.display(rel);
+  }
+
+  private void debug(String operation, String rel) {
+    if (LOG.isLoggable(Level.DEBUG)) {
+      LOG.log(Level.DEBUG, operation + " " + dir + " " + PodPath.display(rel));
+    }
+  }
+
+  /** The absolute path of this pod's folder. */
+  @Override
+  public String toString() {
+    return dir.toString();
+  }
+}
