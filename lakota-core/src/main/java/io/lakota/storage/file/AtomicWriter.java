@@ -12,16 +12,17 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Publishes files atomically: the content goes to a temporary file which is then linked or renamed into place, so
  * a concurrent reader sees either no file, the previous file or the whole new one.
  *
  * <p>Temporary files live in one hidden folder, {@code .lakota-tmp}, directly under the repository root, because
- * FORMAT.md §1 forbids foreign files inside collection and data folders. The folder exists only while writes are in
- * flight: each write removes it when it is left empty. Shared by a {@link FilePod} and every pod {@code cd} derives
- * from it. Thread-safe.
+ * FORMAT.md §1 forbids foreign files inside collection and data folders. The folder is created by the first write
+ * and kept (creating and removing it around every write cost two directory operations per file): the reference
+ * ignores an empty folder, and temporary names carry no dot so that a reference garbage collector running during
+ * a write skips them (it reads {@code .lakota-tmp<name>} as a buried file whose suffix is newer than any deadline).
+ * Shared by a {@link FilePod} and every pod {@code cd} derives from it. Thread-safe.
  */
 final class AtomicWriter {
   /** The name of the temporary folder under the repository root. */
@@ -33,7 +34,6 @@ final class AtomicWriter {
 
   private final Path tmpDir;
   private final boolean fsync;
-  private final AtomicInteger inFlight = new AtomicInteger();
 
   AtomicWriter(Path base, boolean fsync) {
     this.tmpDir = base.resolve(TMP_DIR);
@@ -53,7 +53,6 @@ final class AtomicWriter {
    * only if absent (false is returned when it exists); with {@code force} an existing file is replaced.
    */
   boolean write(Path target, byte[] data, boolean force) throws IOException {
-    inFlight.incrementAndGet();
     Path tmp = null;
     try {
       tmp = createTemp(data);
@@ -66,25 +65,21 @@ final class AtomicWriter {
       if (tmp != null) {
         Files.deleteIfExists(tmp); // after a hard link the target keeps the content
       }
-      // only the last writer of this process removes the folder, to avoid creating and removing it for every
-      // write; writers of other processes may still remove it under our feet, which createTemp retries
-      if (inFlight.decrementAndGet() == 0) {
-        removeTmpDirIfEmpty();
-      }
     }
   }
 
   private Path createTemp(byte[] data) throws IOException {
     for (int attempt = 1; ; attempt++) {
-      Path tmp = tmpDir.resolve(UUID.randomUUID() + ".tmp");
+      Path tmp = tmpDir.resolve("tmp-" + UUID.randomUUID());
       FileChannel channel;
       try {
-        createTmpDir();
         channel = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
       } catch (NoSuchFileException e) {
+        // first write, or the folder was removed by hand or by another tool: create it and try again
         if (attempt >= MAX_ATTEMPTS) {
           throw e;
         }
+        createTmpDir();
         continue;
       }
       try (channel) {
@@ -151,14 +146,6 @@ final class AtomicWriter {
       channel.force(true);
     } catch (IOException e) {
       // some file systems and platforms cannot open or sync a directory; the file content is synced already
-    }
-  }
-
-  private void removeTmpDirIfEmpty() {
-    try {
-      Files.delete(tmpDir);
-    } catch (IOException e) {
-      // not empty (other writes in flight) or already removed by another writer: both are fine
     }
   }
 }
