@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "lakota",
     mixinStandardHelpOptions = false,
-    subcommands = {VersionCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {VersionCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
     description = "Versioned, columnar timeseries storage (Lakota 0.7 format).")
 public final class Lakota implements Runnable {
 

@@ -1,0 +1,112 @@
+package io.lakota.cli.bench;
+
+import io.lakota.Collection;
+import io.lakota.Frame;
+import io.lakota.Repo;
+import io.lakota.Series;
+import io.lakota.errors.ValidationException;
+import io.lakota.format.Schema;
+import io.lakota.storage.file.FilePod;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The standard workloads W1–W5 of {@code lakota bench} (issue 7): each prepares its data, then times only the
+ * measured operation on a file repository, and reports a {@link BenchResult}.
+ */
+public final class Workloads {
+  static final Schema SCHEMA = Schema.parse("timestamp timestamp*", "value float");
+
+  private Workloads() {}
+
+  /** Runs workload {@code name} ({@code W1} … {@code W5}) with {@code rows} rows on the repository at {@code path}. */
+  public static BenchResult run(String name, int rows, Path path) {
+    ValidationException.check(rows > 0, "Cannot run %s: ROWS must be > 0, got %d", name, rows);
+    switch (name) {
+      case "W1":
+        return w1(rows, path);
+      case "W2":
+        return w2(rows, path);
+      case "W3":
+        return w3(rows, path);
+      case "W4":
+        return w4(rows, path);
+      case "W5":
+        return w5(rows, path);
+      default:
+        throw new ValidationException("Unknown workload \"" + name + "\": expected W1, W2, W3, W4 or W5");
+    }
+  }
+
+  static Repo open(Path path) {
+    return new Repo(new FilePod(path));
+  }
+
+  static Map<String, Object> frame(long[] ts, double[] values) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("timestamp", ts);
+    m.put("value", values);
+    return m;
+  }
+
+  /** W1: create collection {@code bench} and write series {@code s} with all rows in one write. */
+  static BenchResult w1(int rows, Path path) {
+    long[] ts = BenchData.timestamps(rows);
+    double[] values = BenchData.values(rows);
+    Repo repo = open(path);
+    long t0 = System.nanoTime();
+    Collection c = repo.createCollection(SCHEMA, "bench");
+    c.series("s").write(frame(ts, values));
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    return new BenchResult("W1", rows, seconds, rows / seconds, null, DiskUsage.of(path));
+  }
+
+  /** W2: a fresh handle reads {@code bench/s} in full. */
+  static BenchResult w2(int rows, Path path) {
+    long t0 = System.nanoTime();
+    Frame f = open(path).collection("bench").series("s").frame();
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    check(f.length() == rows, "W2 read %d rows, expected %d", f.length(), rows);
+    return new BenchResult("W2", rows, seconds, rows / seconds, null, null);
+  }
+
+  /** W3: 1000 range reads of 3600 rows at pseudo-random offsets. */
+  static BenchResult w3(int rows, Path path) {
+    check(rows > 3600, "W3 needs more than 3600 rows, got %d", rows);
+    Series s = open(path).collection("bench").series("s");
+    long total = 0;
+    long t0 = System.nanoTime();
+    for (long j = 0; j < 1000; j++) {
+      long off = (j * 7919L * 3600L) % (rows - 3600);
+      long start = BenchData.T0 + off;
+      total += s.query().start(start).stop(start + 3600).frame().length();
+    }
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    check(total == 3_600_000L, "W3 read %d rows, expected 3600000", total);
+    return new BenchResult("W3", total, seconds, total / seconds, 1000L, null);
+  }
+
+  /** W4: one-row commits into collection {@code small}, series {@code s<i mod 100>}. */
+  static BenchResult w4(int rows, Path path) {
+    Repo repo = open(path);
+    long t0 = System.nanoTime();
+    Collection c = repo.createCollection(SCHEMA, "small");
+    for (int i = 0; i < rows; i++) {
+      c.series("s" + (i % 100)).write(frame(new long[] {BenchData.T0 + i}, new double[] {i}));
+    }
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    return new BenchResult("W4", rows, seconds, rows / seconds, (long) rows, DiskUsage.of(path));
+  }
+
+  /** W5: one batch writing 1000 series of ROWS/1000 rows each. */
+  static BenchResult w5(int rows, Path path) {
+    throw new ValidationException("Cannot run W5 yet: batches (multi) are not available in this build");
+  }
+
+  private static void check(boolean ok, String format, Object... args) {
+    if (!ok) {
+      throw new IllegalStateException(String.format(java.util.Locale.ROOT, format, args));
+    }
+  }
+}
