@@ -1,15 +1,22 @@
 package io.lakota;
 
 import io.lakota.format.Closed;
-import io.lakota.format.Values;
 import io.lakota.format.Dtype;
+import io.lakota.format.Values;
 import io.lakota.version.Revision;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
- * A series of a key/value collection (SEMANTICS.md §10.8): a write without bounds upserts by index key (new
- * values win, keys absent from the write survive); {@link #deleteKeys} removes keys. The registry is one.
+ * A series of a key/value collection (SEMANTICS.md §10.8): a write without bounds upserts by index key (new values
+ * win, keys absent from the write survive); {@link #deleteKeys} removes keys. The registry is one.
+ *
+ * <pre>{@code
+ * kv.write(Map.of("category", new String[] {"a", "b"}, "value", new long[] {1, 2}));
+ * kv.write(Map.of("category", new String[] {"b"}, "value", new long[] {20}));   // a → 1, b → 20
+ * kv.deleteKeys("a");                                                            // b → 20
+ * }</pre>
  */
 public final class KVSeries extends Series {
 
@@ -17,12 +24,17 @@ public final class KVSeries extends Series {
     super(collection, label);
   }
 
+  /**
+   * Upserts {@code frame} when no bound is given and {@code root} is false: rows of the frame replace the rows with
+   * the same key, other keys in the frame's range survive, and nothing is written when every key already has the
+   * frame's values. With bounds or {@code root} it is a plain write (closed both).
+   */
   @Override
   public List<Revision> write(Frame frame, Object[] start, Object[] stop, Closed closed, boolean root) {
     if (root || (start != null && start.length > 0) || (stop != null && stop.length > 0)) {
       return super.write(frame, start, stop, Closed.BOTH, root);
     }
-    Frame f = new Frame(schema(), columnsOf(frame)).sorted();
+    Frame f = new Frame(schema(), frame.toMap()).sorted();
     if (f.isEmpty()) {
       return super.write(f, null, null, Closed.BOTH, false);
     }
@@ -33,25 +45,38 @@ public final class KVSeries extends Series {
     if (db.equals(f)) {
       return List.of();
     }
-    Frame both = Frame.concat(List.of(f, db)).sorted();
+    Frame both = Frame.concat(f, db).sorted();
     // keep the first row of each run of equal keys: the stable sort puts the new value first
     List<Dtype> dtypes = schema().indexDtypes();
-    List<Integer> keep = new ArrayList<>();
+    int[] keep = new int[both.length()];
+    int n = 0;
     Object[] previous = null;
     for (int i = 0; i < both.length(); i++) {
       Object[] key = both.indexTuple(i);
       if (previous == null || Values.compareTuples(dtypes, previous, key) != 0) {
-        keep.add(i);
+        keep[n++] = i;
         previous = key;
       }
     }
-    int[] pos = keep.stream().mapToInt(Integer::intValue).toArray();
-    return super.write(both.take(pos), null, null, Closed.BOTH, false);
+    return super.write(both.take(java.util.Arrays.copyOf(keep, n)), null, null, Closed.BOTH, false);
   }
 
   /**
-   * Deletes the rows whose index equals one of {@code keys} (each an index tuple). Rows between the smallest and
-   * largest key that are not deleted are rewritten unchanged.
+   * Deletes the rows whose index equals one of {@code keys}, each a scalar for a one-column index (for compound
+   * keys use {@link #deleteKeys(List)}). Rows between the smallest and largest key that are not deleted are
+   * rewritten unchanged.
+   */
+  public List<Revision> deleteKeys(Object... keys) {
+    List<Object[]> tuples = new ArrayList<>();
+    for (Object k : keys) {
+      tuples.add(Tuples.of(k));
+    }
+    return deleteKeys(tuples);
+  }
+
+  /**
+   * Deletes the rows whose index equals one of {@code keys} (each a full index tuple) with one write: the rows in
+   * {@code [min(keys), max(keys)]} minus the deleted ones, with those bounds. No key writes nothing.
    */
   public List<Revision> deleteKeys(List<Object[]> keys) {
     if (keys.isEmpty()) {
@@ -62,41 +87,20 @@ public final class KVSeries extends Series {
     for (Object[] k : keys) {
       cast.add(fullBound(k));
     }
+    Comparator<Object[]> order = (a, b) -> Values.compareTuples(dtypes, a, b);
+    cast.sort(order);
     Object[] lo = cast.get(0);
-    Object[] hi = cast.get(0);
-    for (Object[] k : cast) {
-      if (Values.compareTuples(dtypes, k, lo) < 0) {
-        lo = k;
-      }
-      if (Values.compareTuples(dtypes, k, hi) > 0) {
-        hi = k;
-      }
-    }
+    Object[] hi = cast.get(cast.size() - 1);
     Frame db = query().start(lo).stop(hi).closed(Closed.BOTH).frame();
-    List<Integer> keep = new ArrayList<>();
+    int[] keep = new int[db.length()];
+    int n = 0;
     for (int i = 0; i < db.length(); i++) {
-      Object[] key = db.indexTuple(i);
-      boolean deleted = false;
-      for (Object[] k : cast) {
-        if (Values.compareTuples(dtypes, k, key) == 0) {
-          deleted = true;
-          break;
-        }
-      }
-      if (!deleted) {
-        keep.add(i);
+      if (java.util.Collections.binarySearch(cast, db.indexTuple(i), order) < 0) {
+        keep[n++] = i;
       }
     }
-    Frame rest = db.take(keep.stream().mapToInt(Integer::intValue).toArray());
+    Frame rest = db.take(java.util.Arrays.copyOf(keep, n));
     return super.write(rest, lo, hi, Closed.BOTH, false);
-  }
-
-  private static java.util.Map<String, Object> columnsOf(Frame frame) {
-    java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
-    for (String c : frame.columns()) {
-      m.put(c, frame.column(c));
-    }
-    return m;
   }
 
   @Override

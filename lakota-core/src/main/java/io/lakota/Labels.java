@@ -2,7 +2,10 @@ package io.lakota;
 
 import io.lakota.errors.ValidationException;
 
-/** Validation of collection and series labels: surrounding whitespace (Python's {@code str.isspace}) is stripped. */
+/**
+ * Validation of collection and series labels: surrounding whitespace (Python's {@code str.isspace}) is stripped and
+ * an empty result is refused with {@code Invalid label: '<label>'} (the label as Python's {@code repr} shows it).
+ */
 final class Labels {
   private Labels() {}
 
@@ -20,9 +23,22 @@ final class Labels {
     }
     String s = label.substring(a, b);
     if (s.isEmpty()) {
-      throw new ValidationException("Invalid label: " + label);
+      throw new ValidationException("Invalid label: " + Texts.repr(label));
     }
     return s;
+  }
+
+  /** True for a null label or one made of whitespace only. */
+  static boolean isBlank(String label) {
+    if (label == null) {
+      return true;
+    }
+    for (int i = 0; i < label.length(); i++) {
+      if (!isPythonSpace(label.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static boolean isPythonSpace(char c) {

@@ -9,6 +9,7 @@ import io.lakota.id.Digests;
 import io.lakota.id.HashedPath;
 import io.lakota.object.ObjectStore;
 import io.lakota.storage.Pod;
+import io.lakota.storage.PodMetrics;
 import io.lakota.storage.Pods;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -104,8 +105,15 @@ public final class Repo {
     return new ArrayList<>(out.values());
   }
 
-  /** The collection of that label, or null when it does not exist. If several rows match, the last wins. */
+  /**
+   * The collection of that label (surrounding whitespace stripped), or null when it does not exist. If several
+   * registry rows match, the last wins.
+   */
   public Collection collection(String label) {
+    if (Labels.isBlank(label)) {
+      return null;
+    }
+    label = Labels.clean(label);
     Frame f = registry.series(NAMESPACE).query().start(label).stop(label).closed(Closed.BOTH).frame();
     if (f.isEmpty()) {
       return null;
@@ -128,9 +136,24 @@ public final class Repo {
     return new Collection(label, schema, (String) m.get("path"), this);
   }
 
-  /** Creates one collection; fails if it exists. */
+  /**
+   * Creates one collection.
+   *
+   * @throws ValidationException {@code Collection with label '<label>' already exists}, or
+   *     {@code Invalid label: '<label>'} for a label that is empty once stripped of surrounding whitespace
+   */
   public Collection createCollection(Schema schema, String label) {
     return createCollections(schema, true, label).get(0);
+  }
+
+  /** Creates one collection, or returns the existing one of that label when {@code raiseIfExists} is false. */
+  public Collection createCollection(Schema schema, String label, boolean raiseIfExists) {
+    return createCollections(schema, raiseIfExists, label).get(0);
+  }
+
+  /** Creates collections with one registry write; fails (creating nothing) if one exists. */
+  public List<Collection> createCollections(Schema schema, String... labels) {
+    return createCollections(schema, true, labels);
   }
 
   /**
@@ -196,7 +219,7 @@ public final class Repo {
     for (String l : labels) {
       Collection c = collection(l);
       if (c != null) {
-        keys.add(new Object[] {l});
+        keys.add(new Object[] {c.label()});
         gone.add(c);
       }
     }
@@ -207,6 +230,50 @@ public final class Repo {
     for (Collection c : gone) {
       pod.rm(c.path(), true, true);
     }
+  }
+
+  /**
+   * Renames a collection: its registry row moves to the new label (one registry revision, the folder and the data
+   * are unchanged). The old label can then be created again, as a new empty collection.
+   *
+   * @throws ValidationException {@code Collection "<from>" does not exists} or
+   *     {@code Collection "<to>" already exists}
+   */
+  public void rename(String from, String to) {
+    String f = Labels.clean(from);
+    String t = Labels.clean(to);
+    if (collection(f) == null) {
+      throw new ValidationException("Collection \"" + f + "\" does not exists");
+    }
+    if (collection(t) != null) {
+      throw new ValidationException("Collection \"" + t + "\" already exists");
+    }
+    Series reg = registry.series(NAMESPACE);
+    Frame old = reg.frame();
+    String[] labels = old.strings("label").clone();
+    for (int i = 0; i < labels.length; i++) {
+      if (labels[i].equals(f)) {
+        labels[i] = t;
+      }
+    }
+    Frame renamed = old.withColumn("label", labels).sorted();
+    java.util.List<io.lakota.format.Dtype> dtypes = Schema.REGISTRY.indexDtypes();
+    Object[] start = Values.compareTuples(dtypes, old.start(), renamed.start()) <= 0 ? old.start() : renamed.start();
+    Object[] stop = Values.compareTuples(dtypes, old.stop(), renamed.stop()) >= 0 ? old.stop() : renamed.stop();
+    reg.write(renamed, start, stop, Closed.BOTH);
+  }
+
+  /**
+   * The byte counters of every pod of this process (SEMANTICS.md §7.6): {@code "<Kind>.read"} and
+   * {@code "<Kind>.write"} for {@code Kind} in {@code FilePOD}, {@code MemPOD}, …, in first-use order. A copy.
+   */
+  public static Map<String, Long> metrics() {
+    return PodMetrics.snapshot();
+  }
+
+  /** Clears the process-wide pod byte counters. */
+  public static void resetMetrics() {
+    PodMetrics.reset();
   }
 
   @Override

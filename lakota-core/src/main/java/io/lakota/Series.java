@@ -1,28 +1,33 @@
 package io.lakota;
 
 import io.lakota.errors.ValidationException;
+import io.lakota.format.Casts;
 import io.lakota.format.Closed;
-import io.lakota.format.ColumnCodec;
 import io.lakota.format.ColumnDefinition;
 import io.lakota.format.Schema;
+import io.lakota.id.RevisionName;
 import io.lakota.version.Commit;
-import io.lakota.version.CommitRow;
 import io.lakota.version.Revision;
 import io.lakota.version.Segment;
 import io.lakota.version.SegmentRange;
-import io.lakota.id.RevisionName;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * One series of a collection (SEMANTICS.md §10): a view on the rows of its label in the collection's leaf commit.
  * A cheap handle; a series exists iff its label has rows in the leaf commit.
  *
- * <p>Thread-safety follows the collection handle: concurrent reads are safe; writes through one handle are
- * serialized by the changelog's write-once files.
+ * <pre>{@code
+ * series.write(Map.of("timestamp", new String[] {"2020-01-01", "2020-01-02"}, "value", new double[] {1, 2}));
+ * series.writer().start("2020-01-01").stop("2020-01-31").write(frame);   // replaces all of January
+ * Frame jan = series.query().start("2020-01-01").stop("2020-02-01").frame();
+ * series.delete("2020-01-10", "2020-01-12");
+ * }</pre>
+ *
+ * <p>Thread-safety follows the collection handle: concurrent reads are safe; concurrent writes through handles that
+ * saw the same leaf create sibling revisions (a fork, see SEMANTICS.md §18). Every write validates its input before
+ * touching storage: a bad frame or bound leaves the repository unchanged.
  */
 public class Series {
   final Collection collection;
@@ -45,7 +50,7 @@ public class Series {
     return collection.schema();
   }
 
-  /** A read of this series, to be configured then run with {@link Query#frame()}. */
+  /** A read of this series, to be configured then run with {@link Query#frame()} and friends. */
   public Query query() {
     return new Query(this);
   }
@@ -55,31 +60,42 @@ public class Series {
     return query().frame();
   }
 
-  /** True if the leaf commit has rows for this label. */
+  /** The last {@code length} rows. */
+  public Frame tail(int length) {
+    return query().tail(length);
+  }
+
+  /** True if the leaf commit has rows for this label (the reference's {@code bool(series)}). */
   public boolean exists() {
     return collection.ls().contains(label);
   }
 
   /** The number of visible rows. */
   public long length() {
-    long n = 0;
-    for (Segment s : segments(query())) {
-      n += s.length();
-    }
-    return n;
+    return query().length();
   }
 
   /** The segments a query reads (exposed for tests and tools). */
   public List<Segment> segments(Query q) {
+    return segments(commit(q), bound(q.start), bound(q.stop), q.closed);
+  }
+
+  /** The commit a query reads: {@code at}'s, else the last one before {@code before}, else the leaf's; or null. */
+  Commit commit(Query q) {
+    if (q.at != null) {
+      return collection.commit(q.at);
+    }
     Revision leaf = collection.changelog().leaf(q.before);
-    if (leaf == null) {
+    return leaf == null ? null : collection.commit(leaf);
+  }
+
+  /** The segments of this label in {@code commit} within already-cast bounds (SEMANTICS.md §12.3). */
+  List<Segment> segments(Commit commit, Object[] start, Object[] stop, Closed closed) {
+    if (commit == null) {
       return List.of();
     }
-    Commit commit = collection.commit(leaf);
     List<Segment> out = new ArrayList<>();
-    Object[] start = bound(q.start);
-    Object[] stop = bound(q.stop);
-    for (SegmentRange r : commit.ranges(label, start, stop, q.closed)) {
+    for (SegmentRange r : commit.ranges(label, start, stop, closed)) {
       out.add(new Segment(schema(), commit, r, collection.repo().objects()));
     }
     return out;
@@ -92,7 +108,8 @@ public class Series {
     }
     List<ColumnDefinition> index = schema().index();
     ValidationException.check(values.length <= index.size(),
-        "Cannot use bound of %d values: the index has %d columns", values.length, index.size());
+        "Cannot use bound %s: the index of collection \"%s\" has %d columns", java.util.Arrays.toString(values),
+        collection.label(), index.size());
     Object[] out = new Object[values.length];
     for (int i = 0; i < values.length; i++) {
       out[i] = Casts.value(index.get(i), values[i]);
@@ -100,69 +117,25 @@ public class Series {
     return out;
   }
 
-  Frame read(Query q) {
-    List<String> cols = q.select == null || q.select.isEmpty() ? schema().names() : q.select;
-    for (String c : cols) {
-      schema().column(c);
+  /** Casts a write bound, which must be a full index tuple (a scalar for one-column indexes); null stays null. */
+  Object[] fullBound(Object[] values) {
+    if (values == null || values.length == 0) {
+      return null;
     }
-    long a = q.offset == null ? 0 : q.offset;
-    Long b = q.limit == null ? null : a + q.limit;
-    List<Frame> frames = new ArrayList<>();
-    for (Segment sgm : segments(q)) {
-      if (b != null && b == 0) {
-        break;
-      }
-      int len = sgm.length();
-      if (a >= len) {
-        a -= len;
-        if (b != null) {
-          b = Math.max(b - len, 0);
-        }
-        continue;
-      }
-      int hi = b == null ? len : (int) Math.min(b, len);
-      Map<String, Object> m = new LinkedHashMap<>();
-      for (String c : cols) {
-        m.put(c, sgm.column(c, (int) a, hi));
-      }
-      frames.add(new Frame(schema(), m));
-      a = Math.max(a - len, 0);
-      if (b != null) {
-        b = Math.max(b - len, 0);
-      }
-    }
-    return frames.isEmpty() ? Frame.empty(schema(), cols) : Frame.concat(frames);
+    int n = schema().index().size();
+    ValidationException.check(values.length == n,
+        "Cannot use write bound %s: expected %d values, one per index column", java.util.Arrays.toString(values), n);
+    return bound(values);
   }
 
-  Frame tail(Query q, int length) {
-    ValidationException.check(length > 0, "length argument must be > 0");
-    List<String> cols = q.select == null || q.select.isEmpty() ? schema().names() : q.select;
-    List<Segment> segs = segments(q);
-    List<Frame> frames = new ArrayList<>();
-    int missing = length;
-    for (int i = segs.size() - 1; i >= 0 && missing > 0; i--) {
-      Segment s = segs.get(i);
-      int len = s.length();
-      int from = Math.max(0, len - missing);
-      Map<String, Object> m = new LinkedHashMap<>();
-      for (String c : cols) {
-        m.put(c, s.column(c, from, len));
-      }
-      frames.add(0, new Frame(schema(), m));
-      missing -= len - from;
-    }
-    Frame f = frames.isEmpty() ? Frame.empty(schema(), null) : Frame.concat(frames);
-    if (q.limit != null || q.offset != null) {
-      int off = q.offset == null ? 0 : (int) Math.min(q.offset, f.length());
-      int end = q.limit == null ? f.length() : (int) Math.min((long) off + q.limit, f.length());
-      f = f.slice(off, end);
-    }
-    return f;
+  /** A write with explicit bounds, closed flag or root, configured then run. */
+  public SeriesWriter writer() {
+    return new SeriesWriter(this);
   }
 
   /** Writes a frame given as columns (SEMANTICS.md §10.1), bounds taken from its first and last rows. */
   public List<Revision> write(Map<String, ?> columns) {
-    return write(new Frame(schema(), columns), null, null, Closed.BOTH, false);
+    return write(frameOf(columns), null, null, Closed.BOTH, false);
   }
 
   /** Writes a frame (SEMANTICS.md §10.1), bounds taken from its first and last rows. */
@@ -170,80 +143,95 @@ public class Series {
     return write(frame, null, null, Closed.BOTH, false);
   }
 
+  /** Writes a frame with explicit bounds (full index tuples; null for the frame's first or last row). */
+  public List<Revision> write(Frame frame, Object[] start, Object[] stop, Closed closed) {
+    return write(frame, start, stop, closed, false);
+  }
+
   /**
    * Writes {@code frame}: replaces everything of this series inside {@code [start, stop]} (the closed flag decides
-   * whether rows exactly at the bounds are replaced) and keeps everything outside. Data files are written before
-   * the revision. Returns the revisions written: none when the data equals what is already there.
+   * whether rows exactly at the bounds are replaced) and keeps everything outside. Rows of the frame outside the
+   * bounds are stored but invisible. Data files are written before the revision. Inside a batch
+   * ({@link Collection#multi()}) the data files are written and the row queued; nothing is returned.
    *
-   * @param start explicit start bound (full index tuple), or null for the frame's first row
+   * @param start explicit start bound (a full index tuple), or null for the frame's first row
    * @param stop explicit stop bound, or null for the frame's last row
-   * @param root commit on a new branch instead of the leaf
-   * @throws ValidationException for a missing column, an unsorted frame, an empty frame without bounds or
-   *     {@code start > stop}; the repository is then unchanged
+   * @param root commit on a new branch (parent {@code phi}) instead of the leaf
+   * @return the revisions written: none when the result equals the leaf's content (a double write)
+   * @throws ValidationException for a missing column ({@code KeyError}), a value that cannot be cast, an unsorted
+   *     frame ({@code Frame is not sorted!}), an empty frame without bounds or {@code start > stop}
+   *     ({@code Invalid range}); the repository is then unchanged
    */
   public List<Revision> write(Frame frame, Object[] start, Object[] stop, Closed closed, boolean root) {
-    Schema schema = schema();
-    if (!frame.schema().equals(schema)) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      for (String c : frame.columns()) {
-        m.put(c, frame.column(c));
-      }
-      frame = new Frame(schema, m);
+    WritePlan plan = WritePlan.prepare(this, frame, fullBound(start), fullBound(stop), closed);
+    Batch batch = collection.activeBatch();
+    if (batch != null) {
+      plan.writeFiles(collection.repo().objects());
+      batch.queue(plan);
+      return List.of();
     }
-    for (ColumnDefinition c : schema.columns()) {
-      if (!frame.has(c.name())) {
-        throw new ValidationException("KeyError: \"" + c.name() + "\"");
-      }
-    }
-    if (!frame.isSorted()) {
-      throw new ValidationException("Frame is not sorted!");
-    }
-    Object[] s = start == null || start.length == 0 ? null : fullBound(start);
-    Object[] e = stop == null || stop.length == 0 ? null : fullBound(stop);
-    if ((s == null || e == null) && frame.isEmpty()) {
-      throw new ValidationException("Cannot write an empty frame without bounds");
-    }
-    if (s == null) {
-      s = frame.start();
-    }
-    if (e == null) {
-      e = frame.stop();
-    }
-    int embedMax = Settings.get().embedMaxSize();
-    String[] digests = new String[schema.columns().size()];
-    Map<String, byte[]> embedded = new TreeMap<>();
-    Map<String, byte[]> files = new LinkedHashMap<>();
-    for (int i = 0; i < digests.length; i++) {
-      ColumnDefinition c = schema.columns().get(i);
-      ColumnCodec.Encoded enc = ColumnCodec.of(c).encodeWithDigest(frame.column(c.name()));
-      digests[i] = enc.digest();
-      if (enc.bytes().length < embedMax) {
-        embedded.put(enc.digest(), enc.bytes());
-      } else {
-        files.put(enc.digest(), enc.bytes());
-      }
-    }
-    CommitRow row = new CommitRow(label, s, e, digests, frame.length(), closed);
     Revision leaf = root ? null : collection.changelog().leaf();
-    Commit base = leaf == null ? null : collection.commit(leaf);
-    // validate the range (and anything else update checks) before any file is written
-    Commit next = base == null ? Commit.one(schema, row, embedded) : base.update(row, embedded);
-    for (Map.Entry<String, byte[]> f : files.entrySet()) {
-      collection.repo().objects().write(f.getKey(), f.getValue());
-    }
+    Commit base = leaf == null ? Commit.empty(schema()) : collection.commit(leaf);
+    Commit next = base.update(plan.row(), plan.embedded());
+    plan.writeFiles(collection.repo().objects());
     return collection.commit(next, leaf == null ? RevisionName.PHI : leaf.child());
   }
 
-  /** Deletes the rows inside {@code [start, stop]} (a write of an empty frame with those bounds). */
+  /**
+   * Deletes the rows within {@code [start, stop]} (a write of an empty frame with those bounds, SEMANTICS.md §10.2).
+   * Each bound is a scalar for a one-column index, or an {@code Object[]} tuple.
+   */
+  public List<Revision> delete(Object start, Object stop) {
+    return delete(Tuples.of(start), Tuples.of(stop), Closed.BOTH);
+  }
+
+  /** Deletes the rows within {@code start … stop} under {@code closed}. */
+  public List<Revision> delete(Object start, Object stop, Closed closed) {
+    return delete(Tuples.of(start), Tuples.of(stop), closed);
+  }
+
+  /** Deletes the rows within {@code start … stop} under {@code closed} (full index tuples). */
   public List<Revision> delete(Object[] start, Object[] stop, Closed closed) {
+    ValidationException.check(start != null && stop != null && start.length > 0 && stop.length > 0,
+        "Cannot delete from series \"%s\": both bounds are required", label);
     return write(Frame.empty(schema(), null), start, stop, closed, false);
   }
 
-  Object[] fullBound(Object[] values) {
-    int n = schema().index().size();
-    ValidationException.check(values.length == n,
-        "Cannot use write bound %s: expected %d values, one per index column", java.util.Arrays.toString(values), n);
-    return bound(values);
+  /**
+   * Updates some value columns of existing rows and inserts new rows (SEMANTICS.md §10.3): {@code columns} holds
+   * every index column and the updated columns; columns not given keep their values on existing rows and get
+   * zero values ({@code ""} for {@code str}, else 0) on new rows.
+   *
+   * @throws ValidationException for an unknown or missing index column, an unsorted frame, or rows of the frame
+   *     that do not line up with the existing index ({@code Update frame is not aligned with existing index})
+   */
+  public List<Revision> update(Map<String, ?> columns) {
+    return PartialUpdate.apply(this, columns);
+  }
+
+  /** {@link #update(Map)} with the columns of a frame. */
+  public List<Revision> update(Frame frame) {
+    return PartialUpdate.apply(this, frame.toMap());
+  }
+
+  /**
+   * The frame of a column map for a write: unknown columns are dropped (as the reference does) but named in the
+   * error when a schema column is missing, which is what a misspelled column name leads to.
+   */
+  Frame frameOf(Map<String, ?> columns) {
+    List<String> unknown = new ArrayList<>();
+    for (String name : columns.keySet()) {
+      if (!schema().has(name)) {
+        unknown.add(name);
+      }
+    }
+    for (ColumnDefinition c : schema().columns()) {
+      if (!columns.containsKey(c.name())) {
+        throw new ValidationException("KeyError: \"" + c.name() + "\"" + (unknown.isEmpty() ? ""
+            : " (unknown columns given: \"" + String.join("\", \"", unknown) + "\")"));
+      }
+    }
+    return new Frame(schema(), columns);
   }
 
   @Override

@@ -114,6 +114,18 @@ public final class Columns {
       for (int i = 0; i < positions.length; i++) {
         o[i] = a[positions[i]];
       }
+    } else if (array instanceof Object[]) {
+      Object[] a = (Object[]) array;
+      Object[] o = (Object[]) out;
+      for (int i = 0; i < positions.length; i++) {
+        o[i] = a[positions[i]];
+      }
+    } else if (array instanceof int[]) {
+      int[] a = (int[]) array;
+      int[] o = (int[]) out;
+      for (int i = 0; i < positions.length; i++) {
+        o[i] = a[positions[i]];
+      }
     } else {
       for (int i = 0; i < positions.length; i++) {
         Array.set(out, i, Array.get(array, positions[i]));
@@ -192,51 +204,7 @@ public final class Columns {
     if (arrays.isEmpty()) {
       return true;
     }
-    int n = length(arrays.get(0));
-    if (arrays.size() == 1) {
-      return isSorted(dtypes.get(0), arrays.get(0));
-    }
-    for (int r = 1; r < n; r++) {
-      for (int c = 0; c < arrays.size(); c++) {
-        Object a = arrays.get(c);
-        int cmp = Values.compare(dtypes.get(c), get(a, r - 1), get(a, r));
-        if (cmp < 0) {
-          break;
-        }
-        if (cmp > 0) {
-          return false;
-        }
-      }
-    }
-    return true;
-  }
-
-  private static boolean isSorted(Dtype dtype, Object a) {
-    if (a instanceof long[] && dtype.kind() != Dtype.Kind.UINT) {
-      long[] x = (long[]) a;
-      for (int i = 1; i < x.length; i++) {
-        if (x[i - 1] > x[i]) {
-          return false;
-        }
-      }
-      return true;
-    }
-    if (a instanceof double[]) {
-      double[] x = (double[]) a;
-      for (int i = 1; i < x.length; i++) {
-        if (Double.compare(x[i - 1], x[i]) > 0) {
-          return false;
-        }
-      }
-      return true;
-    }
-    int n = length(a);
-    for (int i = 1; i < n; i++) {
-      if (Values.compare(dtype, get(a, i - 1), get(a, i)) > 0) {
-        return false;
-      }
-    }
-    return true;
+    return RowOrder.firstUnsorted(dtypes, arrays, length(arrays.get(0))) < 0;
   }
 
   /**

@@ -104,6 +104,31 @@ public final class Datetimes {
     return fromLocalDateTime(d.atStartOfDay(), unit);
   }
 
+  /**
+   * The values {@code start, start + step, …} strictly below {@code stop} (counts of one unit), as the
+   * reference's {@code drange}; empty when {@code start >= stop}.
+   *
+   * @throws ValidationException when {@code step <= 0} or the range holds more than 2^31 - 9 values
+   */
+  public static long[] range(long start, long stop, long step) {
+    ValidationException.check(step > 0, "Cannot build a date range: step must be > 0, got %d", step);
+    if (start >= stop) {
+      return new long[0];
+    }
+    long n = (stop - start + step - 1) / step;
+    ValidationException.check(n <= Integer.MAX_VALUE - 8, "Cannot build a date range of %d values", n);
+    long[] out = new long[(int) n];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = start + i * step;
+    }
+    return out;
+  }
+
+  /** The instant of a count of {@code unit} since the epoch, naive values being UTC by convention. */
+  public static Instant toInstant(long value, String unit) {
+    return toLocalDateTime(value, unit).toInstant(ZoneOffset.UTC);
+  }
+
   /** The naive date-time of a count of {@code unit} since the epoch. */
   public static LocalDateTime toLocalDateTime(long value, String unit) {
     LocalDateTime epoch = LocalDateTime.of(1970, 1, 1, 0, 0);

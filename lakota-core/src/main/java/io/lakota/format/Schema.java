@@ -68,8 +68,52 @@ public final class Schema {
     return -1;
   }
 
+  /** A builder, for typed definitions: {@code Schema.builder().index("timestamp", Dtype.TIMESTAMP).build()}. */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * A schema inferred from column arrays (SEMANTICS.md §3.7): one column per entry, in map order, with the dtype of
+   * its array and the default codecs: {@code long[]} int64, {@code int[]} int32, {@code double[]} float64,
+   * {@code float[]} float32, {@code boolean[]} bool, {@code String[]} {@code <UW} (W = longest string, as numpy
+   * infers), {@code Instant[]} / {@code LocalDateTime[]} datetime64[s], {@code LocalDate[]} datetime64[D], other
+   * {@code Object[]} object. Columns named in {@code index} are index columns; when {@code index} is empty every
+   * column is.
+   */
+  public static Schema fromColumns(Map<String, ?> columns, List<String> index) {
+    Builder b = builder();
+    for (Map.Entry<String, ?> e : columns.entrySet()) {
+      boolean idx = index == null || index.isEmpty() || index.contains(e.getKey());
+      b.column(e.getKey(), SchemaInference.dtypeOf(e.getKey(), e.getValue()), idx);
+    }
+    return b.build();
+  }
+
+  /**
+   * The text form of one value per column (schema order, possibly fewer values than columns), as the reference
+   * serializes rows and bounds: datetimes {@code 2020-01-01 00:00:00}, dates {@code 2020-01-01}, floats as Python
+   * prints them, integers in decimal, strings as they are.
+   */
+  public List<String> serialize(Object... values) {
+    ValidationException.check(values.length <= columns.size(),
+        "Cannot serialize %d values: the schema has %d columns", values.length, columns.size());
+    List<String> out = new ArrayList<>(values.length);
+    for (int i = 0; i < values.length; i++) {
+      out.add(SchemaInference.text(columns.get(i), values[i]));
+    }
+    return out;
+  }
+
+  /** The inverse of {@link #serialize}: each text cast to its column's storage type ({@link Casts#value}). */
+  public Object[] deserialize(List<String> texts) {
+    ValidationException.check(texts.size() <= columns.size(),
+        "Cannot deserialize %d values: the schema has %d columns", texts.size(), columns.size());
+    Object[] out = new Object[texts.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = SchemaInference.parse(columns.get(i), texts.get(i));
+    }
+    return out;
   }
 
   /** {@code null} for plain collections, {@code "kv"} for key/value collections. */
@@ -224,6 +268,21 @@ public final class Schema {
     /** Adds a column with the default codecs of its dtype. */
     public Builder column(String name, Dtype dtype, boolean index) {
       return add(new ColumnDefinition(name, dtype, null, index));
+    }
+
+    /** Adds an index column with the default codecs of its dtype. */
+    public Builder index(String name, Dtype dtype) {
+      return column(name, dtype, true);
+    }
+
+    /** Adds a value (non-index) column with the default codecs of its dtype. */
+    public Builder column(String name, Dtype dtype) {
+      return column(name, dtype, false);
+    }
+
+    /** Adds a column with an explicit codec chain ({@code "zstd"}, {@code "vlen-utf8", "gzip"}, …). */
+    public Builder column(String name, Dtype dtype, boolean index, String... codecs) {
+      return add(new ColumnDefinition(name, dtype, List.of(codecs), index));
     }
 
     /** Adds a column. */

@@ -11,6 +11,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -23,7 +24,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * The revisions of one collection folder (SEMANTICS.md §11): a DAG of files {@code <parent>.<child>} traversed in
  * the reference's depth-first order, whose last revision is the leaf.
  *
- * <p>Thread-safe. The log is cached until {@link #refresh()}; {@link #commit} refreshes it. Revision payloads are
+ * <p>Thread-safe. The log is cached until {@link #refresh()}; {@link #commit} replaces it with the log of the
+ * folder it listed plus the files it wrote. Revision payloads are
  * verified against their name (FORMAT.md §4.3) and cached once verified.
  */
 public final class Changelog {
@@ -33,6 +35,8 @@ public final class Changelog {
   private final Pod pod;
   private final Clock clock;
   private final Map<String, byte[]> payloads = new ConcurrentHashMap<>();
+  private static final int MAX_PARSED = 1 << 20;
+  private final Map<String, Revision> parsed = new ConcurrentHashMap<>();
   private volatile List<Revision> log;
 
   /**
@@ -104,16 +108,40 @@ public final class Changelog {
   }
 
   private List<Revision> traverse() {
-    List<String> names = new ArrayList<>(pod.ls(".", true));
-    Collections.sort(names);
-    Map<String, List<Revision>> children = new LinkedHashMap<>();
-    Set<String> allChildren = new HashSet<>();
-    for (String name : names) {
+    return traverse(pod.ls(".", true));
+  }
+
+  /**
+   * The revision named {@code name}, or null when it is not a revision name. Parsed names are kept: a folder is
+   * listed on every commit and refresh, and its names never change meaning.
+   */
+  private Revision parse(String name) {
+    Revision r = parsed.get(name);
+    if (r == null) {
       if (!RevisionName.isName(name)) {
+        return null;
+      }
+      r = Revision.fromPath(name);
+      if (parsed.size() > MAX_PARSED) {
+        parsed.clear();
+      }
+      parsed.put(name, r);
+    }
+    return r;
+  }
+
+  /** The reference's depth-first traversal of the revision files {@code listing} (SEMANTICS.md §11.3). */
+  private List<Revision> traverse(List<String> listing) {
+    List<String> names = new ArrayList<>(listing);
+    Collections.sort(names);
+    Map<String, List<Revision>> children = new LinkedHashMap<>(2 * names.size());
+    Set<String> allChildren = new HashSet<>(2 * names.size());
+    for (String name : names) {
+      Revision r = parse(name);
+      if (r == null) {
         LOG.log(System.Logger.Level.WARNING, "Ignoring \"{0}\" in changelog {1}: not a revision name", name, pod);
         continue;
       }
-      Revision r = Revision.fromPath(name);
       if (r.parent().equals(r.child())) {
         continue;
       }
@@ -131,7 +159,7 @@ public final class Changelog {
     for (int i = firstGen.size() - 1; i >= 0; i--) {
       stack.addLast(firstGen.get(i));
     }
-    Set<String> yielded = new HashSet<>();
+    Set<String> yielded = new HashSet<>(2 * names.size());
     List<Revision> out = new ArrayList<>(names.size());
     while (!stack.isEmpty()) {
       Revision rev = stack.pollLast();
@@ -186,7 +214,12 @@ public final class Changelog {
    * leaf (or {@link RevisionName#PHI}). A parent whose digest equals the payload's is skipped (writing the same
    * content twice is a no-op). Child names get distinct, strictly increasing hextimes, never an existing child.
    *
-   * @return the revisions written, in parent order
+   * <p>A parent string that is the child of several files (a reference merge that wrote two revisions in one
+   * millisecond) is first repaired: its payload is written again under the parent of the last such file in log
+   * order, with a fresh child string, and the new revision is built on that fresh string. The repair changes
+   * nothing readers see, and puts the new revision last in the traversal, where both implementations find it.
+   *
+   * @return the revisions written, in parent order (repair revisions are not listed)
    */
   public List<Revision> commit(byte[] payload, List<String> parents) {
     List<String> ps = parents == null ? new ArrayList<>() : new ArrayList<>(new LinkedHashSet<>(parents));
@@ -195,11 +228,14 @@ public final class Changelog {
       ps.add(leaf == null ? RevisionName.PHI : leaf.child());
     }
     String key = Digests.sha1(payload);
+    List<String> names = new ArrayList<>(pod.ls(".", true));
     Set<String> existingChildren = new HashSet<>();
-    for (String name : pod.ls(".", true)) {
-      int dot = name.indexOf('.');
-      if (dot >= 0) {
-        existingChildren.add(name.substring(dot + 1));
+    Map<String, Integer> childCounts = new HashMap<>();
+    for (String name : names) {
+      Revision r = parse(name);
+      if (r != null) {
+        existingChildren.add(r.child());
+        childCounts.merge(r.child(), 1, Integer::sum);
       }
     }
     List<Revision> written = new ArrayList<>();
@@ -208,20 +244,61 @@ public final class Changelog {
       if (!p.equals(RevisionName.PHI) && RevisionName.digest(p).equals(key)) {
         continue;
       }
+      String parent = p;
+      if (!p.equals(RevisionName.PHI) && childCounts.getOrDefault(p, 0) >= 2) {
+        Revision repair = repair(p, names, existingChildren, t);
+        names.add(repair.path());
+        parent = repair.child();
+        t = Math.max(t, Hextime.millis(repair.epoch()) + 1);
+      }
       String child = RevisionName.part(t, key);
       while (existingChildren.contains(child)) {
         t++;
         child = RevisionName.part(t, key);
       }
       existingChildren.add(child);
-      Revision r = new Revision(p, child, false);
+      Revision r = new Revision(parent, child, false);
       pod.write(r.path(), payload);
       payloads.put(r.path(), payload);
+      names.add(r.path());
       written.add(r);
       t++;
     }
-    refresh();
+    // the log as of this commit's listing plus its own files: what a refresh would read, without listing again
+    log = Collections.unmodifiableList(traverse(names));
     return written;
+  }
+
+  /**
+   * Writes the repair revision of a parent string {@code p} shared by several files: the payload of {@code p} under
+   * the parent of the last revision (in log order) whose child is {@code p}, with a child string whose hextime is
+   * after {@code p}'s and not before {@code now}.
+   */
+  private Revision repair(String p, List<String> names, Set<String> existingChildren, long now) {
+    Revision last = null;
+    for (Revision r : traverse(names)) {
+      if (r.child().equals(p)) {
+        last = r;
+      }
+    }
+    if (last == null) {
+      // every file naming p as child was skipped by the traversal (a cycle): nothing to attach the repair to
+      throw new io.lakota.errors.CorruptObjectException(p, "no revision of the log has this child, cannot repair it");
+    }
+    byte[] content = read(last);
+    long t = Math.max(now, Hextime.millis(RevisionName.epoch(p)) + 1);
+    String digest = RevisionName.digest(p);
+    String child = RevisionName.part(t, digest);
+    while (existingChildren.contains(child)) {
+      t++;
+      child = RevisionName.part(t, digest);
+    }
+    existingChildren.add(child);
+    Revision repair = new Revision(last.parent(), child, false);
+    LOG.log(System.Logger.Level.INFO, "Repairing revision {0} of {1} as {2}", p, pod, repair.path());
+    pod.write(repair.path(), content);
+    payloads.put(repair.path(), content);
+    return repair;
   }
 
   /** The hextime of now, per this changelog's clock. */

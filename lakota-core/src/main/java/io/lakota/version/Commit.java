@@ -115,95 +115,105 @@ public final class Commit {
   }
 
   /**
-   * A new commit in which {@code row} replaces whatever its label had inside {@code [start, stop]}
-   * (SEMANTICS.md §12.2, with the fix of §20 bug 3: a degenerate right-hand row is kept iff its own flag is
-   * {@code b}).
+   * A new commit in which {@code row} replaces whatever its label had inside {@code [start, stop]} under the row's
+   * closed flag, and keeps everything outside (SEMANTICS.md §12.2).
+   *
+   * <p>Each existing row of the label that reaches the interval keeps its part before {@code start} and its part
+   * after {@code stop}, truncated rows keeping their arrays and length. A kept part owns a bound point only if the
+   * row owned it and the new row does not; a part reduced to one point survives only as {@code [x -> x (b)]}.
+   * This gives the reference's rows whenever the reference is right, and differs where it loses data: the
+   * reference cuts only the row ending at {@code start} (or starting at {@code stop}) and drops the row that
+   * starts at {@code start} (ends at {@code stop}) even when the new row leaves that point to it, and it gives the
+   * cut row the bound point even when that row had hidden it (stale values reappear); a write of {@code (x, x)}
+   * makes both halves of a split row show {@code x}. It also decides whether a degenerate right-hand row
+   * survives from the wrong row's flag (§20 bug 3).
    */
   public Commit update(CommitRow row, Map<String, byte[]> newEmbedded) {
     checkRange(indexDtypes, row);
-    Commit inner = new Commit(schema, List.of(row), newEmbedded);
     int n = rows.size();
     if (n == 0) {
-      return inner;
+      return new Commit(schema, List.of(row), newEmbedded);
     }
     Map<String, byte[]> emb = union(embedded, newEmbedded);
     String label = row.label();
     Object[] start = row.startRef();
     Object[] stop = row.stopRef();
     Closed closed = row.closed();
-    CommitRow first = rows.get(0);
-    CommitRow last = rows.get(n - 1);
-    if (compareKeys(indexDtypes, label, start, first.label(), first.startRef()) < 0
-        && compareKeys(indexDtypes, label, stop, last.label(), last.stopRef()) > 0) {
-      return new Commit(schema, List.of(row), emb);
+    if (closed == Closed.NONE && Values.compareTuples(indexDtypes, start, stop) == 0) {
+      // (x, x) replaces nothing: the point x must stay with exactly one of the two parts of a row split at x
+      closed = Closed.RIGHT;
     }
-    // bisect_right over (label, stop) for (label, start); bisect_left over (label, start) for (label, stop)
-    int startPos = 0;
+    // rows before `first` end before (label, start); rows from `last` on start after (label, stop)
+    int first = 0;
     int hi = n;
-    while (startPos < hi) {
-      int mid = (startPos + hi) >>> 1;
+    while (first < hi) {
+      int mid = (first + hi) >>> 1;
       CommitRow r = rows.get(mid);
-      if (compareKeys(indexDtypes, label, start, r.label(), r.stopRef()) < 0) {
-        hi = mid;
+      if (compareKeys(indexDtypes, r.label(), r.stopRef(), label, start) < 0) {
+        first = mid + 1;
       } else {
-        startPos = mid + 1;
+        hi = mid;
       }
     }
-    int stopPos = 0;
+    int last = first;
     hi = n;
-    while (stopPos < hi) {
-      int mid = (stopPos + hi) >>> 1;
+    while (last < hi) {
+      int mid = (last + hi) >>> 1;
       CommitRow r = rows.get(mid);
-      if (compareKeys(indexDtypes, r.label(), r.startRef(), label, stop) < 0) {
-        stopPos = mid + 1;
+      if (compareKeys(indexDtypes, r.label(), r.startRef(), label, stop) <= 0) {
+        last = mid + 1;
       } else {
         hi = mid;
       }
     }
-
-    CommitRow startRow = null;
-    if (startPos > 0) {
-      CommitRow prev = rows.get(startPos - 1);
-      if (compareKeys(indexDtypes, prev.label(), prev.stopRef(), label, start) == 0) {
-        startPos -= 1;
-        startRow = prev;
+    List<CommitRow> out = new ArrayList<>(n + 2);
+    out.addAll(rows.subList(0, first));
+    List<CommitRow> after = new ArrayList<>(2);
+    // rows in [first, last) have this label and touch or overlap [start, stop]
+    for (CommitRow r : rows.subList(first, last)) {
+      CommitRow before = leftPart(r, start, closed);
+      if (before != null) {
+        out.add(before);
       }
-    }
-    if (startRow == null) {
-      startRow = rows.get(Math.min(startPos, n - 1));
-    }
-    List<CommitRow> out = new ArrayList<>(rows.subList(0, startPos));
-    if (startRow.label().equals(label)
-        && Values.compareTuples(indexDtypes, startRow.startRef(), start) <= 0
-        && Values.compareTuples(indexDtypes, start, startRow.stopRef()) <= 0) {
-      CommitRow cut = startRow.withRange(startRow.startRef(), start, startRow.closed().setRight(!closed.left()));
-      if (!(Values.compareTuples(indexDtypes, cut.startRef(), cut.stopRef()) == 0 && cut.closed() != Closed.BOTH)) {
-        out.add(cut);
+      CommitRow behind = rightPart(r, stop, closed);
+      if (behind != null) {
+        after.add(behind);
       }
     }
     out.add(row);
-
-    CommitRow stopRow = null;
-    if (stopPos < n) {
-      CommitRow next = rows.get(stopPos);
-      if (compareKeys(indexDtypes, next.label(), next.startRef(), label, stop) == 0) {
-        stopRow = next;
-        stopPos += 1;
-      }
-    }
-    if (stopRow == null) {
-      stopRow = rows.get(Math.max(0, stopPos - 1));
-    }
-    if (stopRow.label().equals(label)
-        && Values.compareTuples(indexDtypes, stopRow.startRef(), stop) <= 0
-        && Values.compareTuples(indexDtypes, stop, stopRow.stopRef()) <= 0) {
-      CommitRow cut = stopRow.withRange(stop, stopRow.stopRef(), stopRow.closed().setLeft(!closed.right()));
-      if (!(Values.compareTuples(indexDtypes, cut.startRef(), cut.stopRef()) == 0 && cut.closed() != Closed.BOTH)) {
-        out.add(cut);
-      }
-    }
-    out.addAll(rows.subList(stopPos, n));
+    out.addAll(after);
+    out.addAll(rows.subList(last, n));
     return of(schema, out, emb);
+  }
+
+  /** The part of {@code r} before {@code start} (with {@code start} itself unless the new row owns it), or null. */
+  private CommitRow leftPart(CommitRow r, Object[] start, Closed closed) {
+    int c = Values.compareTuples(indexDtypes, r.startRef(), start);
+    if (c > 0) {
+      return null;
+    }
+    int e = Values.compareTuples(indexDtypes, r.stopRef(), start);
+    if (e < 0) {
+      return r;
+    }
+    boolean ownsStart = e == 0 ? r.closed().right() && !closed.left() : !closed.left();
+    CommitRow cut = r.withRange(r.startRef(), start, r.closed().setRight(ownsStart));
+    return c == 0 && cut.closed() != Closed.BOTH ? null : cut;
+  }
+
+  /** The part of {@code r} after {@code stop} (with {@code stop} itself unless the new row owns it), or null. */
+  private CommitRow rightPart(CommitRow r, Object[] stop, Closed closed) {
+    int e = Values.compareTuples(indexDtypes, r.stopRef(), stop);
+    if (e < 0) {
+      return null;
+    }
+    int c = Values.compareTuples(indexDtypes, r.startRef(), stop);
+    if (c > 0) {
+      return r;
+    }
+    boolean ownsStop = c == 0 ? r.closed().left() && !closed.right() : !closed.right();
+    CommitRow cut = r.withRange(stop, r.stopRef(), r.closed().setLeft(ownsStop));
+    return e == 0 && cut.closed() != Closed.BOTH ? null : cut;
   }
 
   private static void checkRange(List<Dtype> dtypes, CommitRow row) {

@@ -1,0 +1,106 @@
+package io.lakota;
+
+import io.lakota.errors.ValidationException;
+import io.lakota.id.RevisionName;
+import io.lakota.version.Commit;
+import io.lakota.version.Revision;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An atomic multi-series write on one collection handle (SEMANTICS.md §17): while the batch is open, writes made
+ * through series of that handle write their data files and queue their rows; {@link #commit()} applies every queued
+ * row to the leaf in queue order and writes <em>one</em> revision, so readers see all the writes or none.
+ *
+ * <pre>{@code
+ * try (Batch batch = collection.multi()) {
+ *   collection.series("Brussels").write(brussels);
+ *   collection.series("Paris").write(paris);
+ *   batch.commit();
+ * }
+ * }</pre>
+ *
+ * <p>Closing a batch that was not committed discards the queued rows (their write-once data files stay until
+ * garbage collection): an exception thrown inside the {@code try} block therefore writes no revision, and the
+ * handle is back to normal, unbatched writes after {@link #close()} — unlike the reference, which keeps queueing.
+ * Queued writes are not visible to reads made inside the batch. Writes through another handle on the same
+ * collection are not batched. One batch at a time per handle: {@link Collection#multi()} waits for the open batch
+ * of another thread, and fails for a nested batch on the same thread. A batch is used and closed by the thread
+ * that opened it.
+ */
+public final class Batch implements AutoCloseable {
+  private final Collection collection;
+  private final boolean root;
+  private final List<WritePlan> queued = new ArrayList<>();
+  private List<Revision> revisions;
+  private boolean closed;
+
+  Batch(Collection collection, boolean root) {
+    this.collection = collection;
+    this.root = root;
+  }
+
+  synchronized void queue(WritePlan plan) {
+    queued.add(plan);
+  }
+
+  /** The number of writes queued so far. */
+  public synchronized int size() {
+    return queued.size();
+  }
+
+  /**
+   * Writes one revision with every queued row (on {@code phi} for a batch opened with {@code root}) and ends the
+   * batch: later writes through the handle commit immediately. An empty batch, or one whose result equals the
+   * leaf's content, writes nothing.
+   *
+   * @return the revisions written (none or one)
+   * @throws ValidationException when the batch was already committed or closed
+   */
+  public List<Revision> commit() {
+    List<WritePlan> rows;
+    synchronized (this) {
+      ValidationException.check(!closed && revisions == null,
+          "Cannot commit batch of collection \"%s\": it is already %s", collection.label(),
+          closed ? "closed" : "committed");
+      rows = new ArrayList<>(queued);
+      revisions = List.of();
+      queued.clear();
+    }
+    collection.endBatch(this);
+    if (rows.isEmpty()) {
+      return revisions;
+    }
+    Revision leaf = root ? null : collection.changelog().leaf();
+    Commit c = leaf == null ? Commit.empty(collection.schema()) : collection.commit(leaf);
+    for (WritePlan plan : rows) {
+      c = c.update(plan.row(), plan.embedded());
+    }
+    revisions = collection.commit(c, leaf == null ? RevisionName.PHI : leaf.child());
+    return revisions;
+  }
+
+  /** The revisions written by {@link #commit()}; empty before it. */
+  public synchronized List<Revision> revisions() {
+    return revisions == null ? List.of() : revisions;
+  }
+
+  /** True once {@link #commit()} ran. */
+  public synchronized boolean isCommitted() {
+    return revisions != null;
+  }
+
+  /** Ends the batch: discards queued rows unless committed, and releases the handle for other batches. */
+  @Override
+  public void close() {
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      queued.clear();
+    }
+    collection.endBatch(this);
+    collection.releaseBatch();
+  }
+}

@@ -1,0 +1,126 @@
+package io.lakota;
+
+import io.lakota.errors.LakotaException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The process-wide worker pool of SEMANTICS.md §2 ({@code threaded}, {@code maxThreads}): runs independent tasks
+ * (column encodes of a write, column decodes of a read) and returns their results in submission order. Tasks run
+ * inline when {@code threaded} is off, when there is a single task, or when the caller is itself a worker (a task
+ * waiting for sub-tasks in a bounded pool could otherwise deadlock). Thread-safe.
+ */
+final class Workers {
+  private static final ThreadLocal<Boolean> IS_WORKER = ThreadLocal.withInitial(() -> false);
+  private static final AtomicInteger THREAD_NUMBER = new AtomicInteger();
+  private static ExecutorService pool;
+  private static int poolSize;
+
+  private Workers() {}
+
+  /**
+   * Runs the tasks and returns their results in submission order. The tasks are split into at most
+   * {@code maxThreads} chunks of consecutive tasks, each chunk running on one worker. The first failing task (in
+   * submission order) has its exception rethrown as is when unchecked.
+   */
+  static <T> List<T> map(List<? extends Callable<T>> tasks) {
+    return map(tasks, true);
+  }
+
+  /** {@link #map(List)}, or all tasks on the caller's thread when {@code worthIt} is false (small work). */
+  static <T> List<T> map(List<? extends Callable<T>> tasks, boolean worthIt) {
+    Settings settings = Settings.get();
+    if (!worthIt || !settings.threaded() || tasks.size() <= 1 || IS_WORKER.get()) {
+      List<T> out = new ArrayList<>(tasks.size());
+      for (Callable<T> t : tasks) {
+        out.add(call(t));
+      }
+      return out;
+    }
+    int threads = settings.maxThreads();
+    int size = (tasks.size() + threads - 1) / threads;
+    List<Future<List<T>>> futures = new ArrayList<>();
+    ExecutorService executor = executor(threads);
+    for (List<? extends Callable<T>> chunk : chunks(tasks, size)) {
+      futures.add(executor.submit(() -> {
+        List<T> out = new ArrayList<>(chunk.size());
+        for (Callable<T> t : chunk) {
+          out.add(t.call());
+        }
+        return out;
+      }));
+    }
+    List<T> out = new ArrayList<>(tasks.size());
+    for (Future<List<T>> f : futures) {
+      try {
+        out.addAll(f.get());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new LakotaException("Cannot wait for workers: interrupted", e);
+      } catch (ExecutionException e) {
+        throw unchecked(e.getCause());
+      }
+    }
+    return out;
+  }
+
+  /** Consecutive chunks of at most {@code size} items, in order. */
+  static <T> List<List<T>> chunks(List<T> items, int size) {
+    if (size <= 0) {
+      throw new IllegalArgumentException("Cannot chunk: size must be > 0, got " + size);
+    }
+    List<List<T>> out = new ArrayList<>();
+    for (int i = 0; i < items.size(); i += size) {
+      out.add(items.subList(i, Math.min(items.size(), i + size)));
+    }
+    return out;
+  }
+
+  private static <T> T call(Callable<T> task) {
+    try {
+      return task.call();
+    } catch (Exception e) {
+      throw unchecked(e);
+    }
+  }
+
+  private static RuntimeException unchecked(Throwable t) {
+    if (t instanceof RuntimeException) {
+      return (RuntimeException) t;
+    }
+    if (t instanceof Error) {
+      throw (Error) t;
+    }
+    return new LakotaException("Cannot run task: " + t, t);
+  }
+
+  private static synchronized ExecutorService executor(int threads) {
+    if (pool == null || poolSize != threads) {
+      if (pool != null) {
+        // running tasks finish on the old pool; new tasks go to a pool of the new size
+        pool.shutdown();
+      }
+      ThreadPoolExecutor p = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
+          new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(() -> {
+              IS_WORKER.set(true);
+              r.run();
+            }, "lakota-worker-" + THREAD_NUMBER.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+          });
+      p.allowCoreThreadTimeOut(true);
+      pool = p;
+      poolSize = threads;
+    }
+    return pool;
+  }
+}

@@ -1,0 +1,102 @@
+package io.lakota;
+
+import io.lakota.errors.ValidationException;
+import io.lakota.format.Closed;
+import io.lakota.format.ColumnCodec;
+import io.lakota.format.ColumnDefinition;
+import io.lakota.format.Schema;
+import io.lakota.format.Values;
+import io.lakota.object.ObjectStore;
+import io.lakota.version.CommitRow;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+
+/**
+ * A validated, encoded write of one series (SEMANTICS.md §10.1): the commit row, the arrays small enough to be
+ * embedded in the commit, and the data files to write. Preparing a plan checks everything that can be wrong with
+ * the input, so that a failure leaves the repository unchanged. Immutable once prepared.
+ */
+final class WritePlan {
+  private final CommitRow row;
+  private final Map<String, byte[]> embedded;
+  private final Map<String, byte[]> files;
+
+  private WritePlan(CommitRow row, Map<String, byte[]> embedded, Map<String, byte[]> files) {
+    this.row = row;
+    this.embedded = embedded;
+    this.files = files;
+  }
+
+  /**
+   * Validates and encodes a write of {@code frame} to {@code series} with already-cast full bounds (null: the
+   * frame's first or last row).
+   */
+  static WritePlan prepare(Series series, Frame frame, Object[] start, Object[] stop, Closed closed) {
+    Schema schema = series.schema();
+    String where = "series \"" + series.label() + "\"";
+    if (!frame.schema().equals(schema)) {
+      frame = new Frame(schema, frame.toMap());
+    }
+    for (ColumnDefinition c : schema.columns()) {
+      if (!frame.has(c.name())) {
+        throw new ValidationException("KeyError: \"" + c.name() + "\" (" + where + ")");
+      }
+    }
+    int bad = frame.firstUnsorted();
+    if (bad >= 0) {
+      throw new ValidationException("Frame is not sorted! (" + where + ", row " + bad + ": "
+          + Texts.tuple(schema.index(), frame.indexTuple(bad)) + " after "
+          + Texts.tuple(schema.index(), frame.indexTuple(bad - 1)) + ")");
+    }
+    if ((start == null || stop == null) && frame.isEmpty()) {
+      throw new ValidationException("Cannot write an empty frame without bounds (" + where + ")");
+    }
+    Object[] s = start == null ? frame.start() : start;
+    Object[] e = stop == null ? frame.stop() : stop;
+    if (Values.compareTuples(schema.indexDtypes(), s, e) > 0) {
+      throw new ValidationException("Invalid range " + Texts.tuple(schema.index(), s) + " -> "
+          + Texts.tuple(schema.index(), e) + " (" + where + ")");
+    }
+    List<Callable<ColumnCodec.Encoded>> tasks = new ArrayList<>();
+    for (ColumnDefinition c : schema.columns()) {
+      Object array = frame.column(c.name());
+      tasks.add(() -> ColumnCodec.of(c).encodeWithDigest(array));
+    }
+    List<ColumnCodec.Encoded> encoded = Workers.map(tasks, frame.length() >= SegmentFrames.PARALLEL_ROWS);
+    int embedMax = Settings.get().embedMaxSize();
+    String[] digests = new String[encoded.size()];
+    Map<String, byte[]> embedded = new TreeMap<>();
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    for (int i = 0; i < digests.length; i++) {
+      ColumnCodec.Encoded enc = encoded.get(i);
+      digests[i] = enc.digest();
+      if (enc.bytes().length < embedMax) {
+        embedded.put(enc.digest(), enc.bytes());
+      } else {
+        files.put(enc.digest(), enc.bytes());
+      }
+    }
+    CommitRow row = new CommitRow(series.label(), s, e, digests, frame.length(), closed);
+    return new WritePlan(row, embedded, files);
+  }
+
+  CommitRow row() {
+    return row;
+  }
+
+  /** The encoded arrays embedded in the commit, by digest. */
+  Map<String, byte[]> embedded() {
+    return embedded;
+  }
+
+  /** Writes the data files that are not embedded (write-once: existing files are left as they are). */
+  void writeFiles(ObjectStore objects) {
+    for (Map.Entry<String, byte[]> f : files.entrySet()) {
+      objects.write(f.getKey(), f.getValue());
+    }
+  }
+}
