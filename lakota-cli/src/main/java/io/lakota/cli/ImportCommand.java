@@ -1,0 +1,31 @@
+package io.lakota.cli;
+
+import io.lakota.storage.Pods;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code lakota import URI [-c C]...}: loads collections exported by {@code export} (FORMAT.md §10). */
+@Command(name = "import", description = "Import collections (default: all) from a folder or URI.")
+final class ImportCommand implements Callable<Integer> {
+  @ParentCommand Lakota lakota;
+
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
+  boolean help;
+
+  @Parameters(index = "0", paramLabel = "URI", description = "Source folder or repository URI.")
+  String uri;
+
+  @Option(names = {"-c", "--collection"}, paramLabel = "C", description = "A collection to import (repeatable).")
+  List<String> collections = new ArrayList<>();
+
+  @Override
+  public Integer call() {
+    CollectionImport.importFrom(lakota.repo(), Pods.fromUri(uri), collections, lakota::progress);
+    return 0;
+  }
+}

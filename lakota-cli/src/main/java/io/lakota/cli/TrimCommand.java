@@ -1,0 +1,47 @@
+package io.lakota.cli;
+
+import io.lakota.Repo;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code lakota trim [COLLECTION...] [-b DATE] [-a]} (CLI.md §4.8): the date and collections are checked, then the
+ * command fails: trim is not available in this build.
+ */
+@Command(name = "trim", description = "Drop history before a date (-a: every collection, then the registry).")
+final class TrimCommand implements Callable<Integer> {
+  @ParentCommand Lakota lakota;
+  @Spec CommandSpec spec;
+
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
+  boolean help;
+
+  @Parameters(paramLabel = "COLLECTION", description = "Collections (or prefixes).")
+  List<String> collections = new ArrayList<>();
+
+  @Option(names = {"-b", "--before"}, paramLabel = "DATE", description = "Horizon (local time).")
+  String before;
+
+  @Option(names = {"-a", "--all"}, description = "Every collection and the registry.")
+  boolean all;
+
+  @Override
+  public Integer call() {
+    if (before != null && DateArgument.parse(before, lakota.invocation().zone()) == null) {
+      throw new ParameterException(spec.commandLine(), "argument --before/-b: Datetime-like value expected.");
+    }
+    Repo repo = lakota.repo();
+    for (String c : collections) {
+      Names.collection(repo, c);
+    }
+    throw Unavailable.operation("trim");
+  }
+}
