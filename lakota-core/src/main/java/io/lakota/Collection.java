@@ -130,13 +130,17 @@ public final class Collection implements Iterable<Series> {
    *
    * @param change the next commit given the head's (an empty commit when there is no head); null to write nothing
    * @return the revisions written
-   * @throws CommitConflictException when every attempt lost
+   * @throws CommitConflictException when every attempt lost, or the attempts took more than half of
+   *     {@link Settings#timeoutSeconds()} (the garbage collector's grace period for unreferenced data files)
    */
   List<Revision> commitChange(UnaryOperator<Commit> change, boolean root) {
     if (root) {
       Commit next = change.apply(Commit.empty(schema));
       return next == null ? List.of() : commit(next, RevisionName.PHI);
     }
+    // the data files of this change are already written and unreferenced: a garbage collection may bury them, and
+    // deletes buried files after `timeout`; giving up after half of it keeps a late commit from naming deleted files
+    long deadline = System.nanoTime() + Math.max(1_000_000_000L, Settings.get().timeoutSeconds() * 500_000_000L);
     for (int attempt = 1; ; attempt++) {
       Revision head = changelog.leaf();
       Commit next = change.apply(head == null ? Commit.empty(schema) : commit(head));
@@ -150,7 +154,7 @@ public final class Collection implements Iterable<Series> {
         }
         return a.revisions();
       }
-      if (attempt >= Backoff.MAX_ATTEMPTS) {
+      if (attempt >= Backoff.MAX_ATTEMPTS || System.nanoTime() - deadline > 0) {
         throw new CommitConflictException(path, attempt);
       }
       Backoff.pause(attempt);
