@@ -80,6 +80,9 @@ class ReferenceLayoutTest {
     assertThat(before.get("c/s").length()).isEqualTo(3000);
     Set<String> folders = assertReferenceLayout(root, new Repo(new FilePod(root)));
     assertThat(folders).hasSize(4); // the registry and a, b, c
+    try (Stream<Path> locks = Files.walk(root.resolve(".lakota-tmp/locks"))) {
+      assertThat(locks.filter(Files::isRegularFile).count()).as("commit locks in use").isEqualTo(5);
+    }
 
     int[] first = referenceGc(root, active(new Repo(new FilePod(root))));
     assertThat(first[1]).as("buried").isGreaterThan(0);
