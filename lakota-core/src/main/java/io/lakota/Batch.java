@@ -71,12 +71,13 @@ public final class Batch implements AutoCloseable {
     if (rows.isEmpty()) {
       return revisions;
     }
-    Revision leaf = root ? null : collection.changelog().leaf();
-    Commit c = leaf == null ? Commit.empty(collection.schema()) : collection.commit(leaf);
-    for (WritePlan plan : rows) {
-      c = c.update(plan.row(), plan.embedded());
-    }
-    revisions = collection.commit(c, leaf == null ? RevisionName.PHI : leaf.child());
+    revisions = collection.commitChange(base -> {
+      Commit c = base;
+      for (WritePlan plan : rows) {
+        c = c.update(plan.row(), plan.embedded());
+      }
+      return c;
+    }, root);
     return revisions;
   }
 

@@ -1,11 +1,16 @@
 package io.lakota;
 
+import io.lakota.errors.CommitConflictException;
 import io.lakota.errors.ValidationException;
+import io.lakota.id.RevisionName;
 import io.lakota.format.Schema;
+import io.lakota.version.Backoff;
 import io.lakota.version.Changelog;
+import io.lakota.version.CommitAttempt;
 import io.lakota.version.Commit;
 import io.lakota.version.CommitCodec;
 import io.lakota.version.CommitRow;
+import io.lakota.version.Merge;
 import io.lakota.version.Revision;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -16,6 +21,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * A collection: a schema, a changelog folder and the series of its leaf commit (SEMANTICS.md §9). A cheap handle:
@@ -110,9 +116,90 @@ public final class Collection implements Iterable<Series> {
     return leaf == null ? null : commit(leaf);
   }
 
-  /** Writes a commit on {@code parent}; returns the revisions written. */
+  /** Writes a commit on {@code parent}, unconditionally; returns the revisions written. */
   List<Revision> commit(Commit next, String parent) {
     return changelog.commit(CommitCodec.encode(next), List.of(parent));
+  }
+
+  /**
+   * Commits {@code change} applied to the head's commit, without ever leaving a fork behind (docs/concurrency.md):
+   * a conditional commit on the head; when another writer moved the head first, the change is re-applied to the
+   * new head after a jittered pause, at most {@link Backoff#MAX_ATTEMPTS} times. On a pod that cannot commit
+   * conditionally the commit is written and, if a concurrent writer made a sibling, merged at once. With
+   * {@code root} the commit deliberately starts a new branch on {@code phi}.
+   *
+   * @param change the next commit given the head's (an empty commit when there is no head); null to write nothing
+   * @return the revisions written
+   * @throws CommitConflictException when every attempt lost, or the attempts took more than half of
+   *     {@link Settings#timeoutSeconds()} (the garbage collector's grace period for unreferenced data files)
+   */
+  List<Revision> commitChange(UnaryOperator<Commit> change, boolean root) {
+    if (root) {
+      Commit next = change.apply(Commit.empty(schema));
+      return next == null ? List.of() : commit(next, RevisionName.PHI);
+    }
+    // the data files of this change are already written and unreferenced: a garbage collection may bury them, and
+    // deletes buried files after `timeout`; giving up after half of it keeps a late commit from naming deleted files
+    long deadline = System.nanoTime() + Math.max(1_000_000_000L, Settings.get().timeoutSeconds() * 500_000_000L);
+    for (int attempt = 1; ; attempt++) {
+      Revision head = changelog.leaf();
+      Commit next = change.apply(head == null ? Commit.empty(schema) : commit(head));
+      if (next == null) {
+        return List.of();
+      }
+      CommitAttempt a = changelog.commitIf(CommitCodec.encode(next), head);
+      if (a.isCommitted()) {
+        if (!changelog.isConditional() && !a.revisions().isEmpty()) {
+          mergeForks();
+        }
+        return a.revisions();
+      }
+      if (attempt >= Backoff.MAX_ATTEMPTS || System.nanoTime() - deadline > 0) {
+        throw new CommitConflictException(path, attempt);
+      }
+      Backoff.pause(attempt);
+    }
+  }
+
+  /**
+   * After an unconditional commit: merges at once while the changelog shows several heads, so that once every
+   * writer is done the collection has one head (each writer checks after its own last write).
+   */
+  private void mergeForks() {
+    for (int round = 0; round < Backoff.MAX_ATTEMPTS; round++) {
+      changelog.refresh();
+      if (merge().isEmpty()) {
+        return;
+      }
+    }
+  }
+
+  /**
+   * Merges every head of the changelog (SEMANTICS.md §13): one commit combining the branches (the branch created
+   * last wins where they overlap; disjoint changes are all kept), written on top of each leaf. Reads the folder
+   * afresh first.
+   *
+   * @return the revisions written; empty when the collection has a single head
+   */
+  public List<Revision> merge() {
+    changelog.refresh();
+    return Merge.run(changelog, this::commit, null);
+  }
+
+  /**
+   * Merges the given heads (revisions of the log, see {@link #heads()} and {@link Changelog#leafs()}); the merge
+   * commit is written on each of them.
+   */
+  public List<Revision> merge(List<Revision> heads) {
+    return Merge.run(changelog, this::commit, heads);
+  }
+
+  /**
+   * The heads of the changelog: the leaves whose content no other leaf descends from, one per distinct content,
+   * in log order. A collection written only through conditional commits, or merged, has at most one.
+   */
+  public List<Revision> heads() {
+    return Merge.heads(changelog);
   }
 
   /**
@@ -120,16 +207,11 @@ public final class Collection implements Iterable<Series> {
    * leaf or when no label has rows.
    */
   public List<Revision> delete(String... labels) {
-    Revision leaf = changelog.leaf();
-    if (leaf == null) {
-      return List.of();
-    }
     Set<String> gone = new HashSet<>();
     for (String l : labels) {
       gone.add(Labels.clean(l));
     }
-    Commit c = commit(leaf).deleteLabels(gone);
-    return commit(c, leaf.child());
+    return commitChange(c -> c.size() == 0 ? null : c.deleteLabels(gone), false);
   }
 
   /**
@@ -140,20 +222,20 @@ public final class Collection implements Iterable<Series> {
   public List<Revision> rename(String from, String to) {
     String f = Labels.clean(from);
     String t = Labels.clean(to);
-    Revision leaf = changelog.leaf();
-    if (leaf == null || f.equals(t)) {
+    if (f.equals(t)) {
       return List.of();
     }
-    Commit c = commit(leaf);
-    List<CommitRow> moved = c.rows(f);
-    if (moved.isEmpty()) {
-      return List.of();
-    }
-    Commit next = c.deleteLabels(Set.of(f));
-    for (CommitRow r : moved) {
-      next = next.update(r.withLabel(t), c.embedded());
-    }
-    return commit(next, leaf.child());
+    return commitChange(c -> {
+      List<CommitRow> moved = c.rows(f);
+      if (moved.isEmpty()) {
+        return null;
+      }
+      Commit next = c.deleteLabels(Set.of(f));
+      for (CommitRow r : moved) {
+        next = next.update(r.withLabel(t), c.embedded());
+      }
+      return next;
+    }, false);
   }
 
   /**

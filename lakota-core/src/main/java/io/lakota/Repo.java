@@ -264,6 +264,16 @@ public final class Repo {
   }
 
   /**
+   * Merges the registry's heads (SEMANTICS.md §13, §8): needed after collections were created or deleted by writers
+   * that forked the registry (reference writers, or pulls).
+   *
+   * @return the revisions written; empty when the registry has a single head
+   */
+  public List<io.lakota.version.Revision> merge() {
+    return registry.merge();
+  }
+
+  /**
    * The byte counters of every pod of this process (SEMANTICS.md §7.6): {@code "<Kind>.read"} and
    * {@code "<Kind>.write"} for {@code Kind} in {@code FilePOD}, {@code MemPOD}, …, in first-use order. A copy.
    */

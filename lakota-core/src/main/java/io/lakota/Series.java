@@ -170,11 +170,11 @@ public class Series {
       batch.queue(plan);
       return List.of();
     }
+    // validates the row against the head before any data file is written (an invalid range leaves no file)
     Revision leaf = root ? null : collection.changelog().leaf();
-    Commit base = leaf == null ? Commit.empty(schema()) : collection.commit(leaf);
-    Commit next = base.update(plan.row(), plan.embedded());
+    (leaf == null ? Commit.empty(schema()) : collection.commit(leaf)).update(plan.row(), plan.embedded());
     plan.writeFiles(collection.repo().objects());
-    return collection.commit(next, leaf == null ? RevisionName.PHI : leaf.child());
+    return collection.commitChange(base -> base.update(plan.row(), plan.embedded()), root);
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.lakota.cli;
 
+import io.lakota.Collection;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -7,8 +8,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code lakota merge COLLECTION} (CLI.md §4.7): exact collection name; the merge itself is not available in this
- * build (history and sync operations come with issue 4).
+ * {@code lakota merge COLLECTION} (CLI.md §4.7): merges the heads of a collection's changelog (SEMANTICS.md §13).
+ * Exact collection name only; prints nothing.
  */
 @Command(name = "merge", description = "Merge the heads of a collection's changelog.")
 final class MergeCommand implements Callable<Integer> {
@@ -22,9 +23,11 @@ final class MergeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (lakota.repo().collection(collection) == null) {
+    Collection c = lakota.repo().collection(collection);
+    if (c == null) {
       throw CliException.notFound("Collection " + collection + " not found");
     }
-    throw Unavailable.operation("merge");
+    c.merge();
+    return 0;
   }
 }

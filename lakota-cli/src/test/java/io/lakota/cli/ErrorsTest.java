@@ -123,7 +123,6 @@ class ErrorsTest {
   @Test
   void operationsOfIssueFourAreNotAvailableYet() {
     fails(1, "NotImplementedError: gc is not available in this build", cli.lakota("gc"));
-    fails(1, "NotImplementedError: merge is not available in this build", cli.lakota("merge", "temperature"));
     fails(1, "NotImplementedError: defrag is not available in this build", cli.lakota("defrag", "temp", "-a"));
     fails(1, "Collection \"nope\" not found", cli.lakota("defrag", "nope"));
     fails(1, "NotImplementedError: trim is not available in this build",

@@ -5,7 +5,10 @@ import io.lakota.errors.NotFoundException;
 import io.lakota.id.Digests;
 import io.lakota.id.Hextime;
 import io.lakota.id.RevisionName;
+import io.lakota.storage.CommitResult;
 import io.lakota.storage.Pod;
+import io.lakota.storage.SupportsAtomicCommit;
+import io.lakota.storage.SupportsCompareAndSet;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -210,25 +213,134 @@ public final class Changelog {
   }
 
   /**
-   * Writes {@code payload} as a new revision on each parent (SEMANTICS.md §11.2). Without parents it commits on the
-   * leaf (or {@link RevisionName#PHI}). A parent whose digest equals the payload's is skipped (writing the same
-   * content twice is a no-op). Child names get distinct, strictly increasing hextimes, never an existing child.
+   * Writes {@code payload} as a new revision on each parent (SEMANTICS.md §11.2), unconditionally. Without parents
+   * it commits on the leaf (or {@link RevisionName#PHI}). A parent whose digest equals the payload's is skipped
+   * (writing the same content twice is a no-op). Child names get distinct hextimes, never an existing child, each
+   * strictly after its parent's ({@code max(clock, parent + 1 ms)}, LOADCURVE.md CC5).
    *
    * <p>A parent string that is the child of several files (a reference merge that wrote two revisions in one
    * millisecond) is first repaired: its payload is written again under the parent of the last such file in log
    * order, with a fresh child string, and the new revision is built on that fresh string. The repair changes
    * nothing readers see, and puts the new revision last in the traversal, where both implementations find it.
    *
+   * <p>On a pod with {@link SupportsAtomicCommit} the files are written under the folder's commit lock, so the
+   * listing they are planned from cannot change meanwhile (a merge thus never forks against a conditional writer).
+   *
    * @return the revisions written, in parent order (repair revisions are not listed)
    */
   public List<Revision> commit(byte[] payload, List<String> parents) {
     List<String> ps = parents == null ? new ArrayList<>() : new ArrayList<>(new LinkedHashSet<>(parents));
+    if (pod instanceof SupportsAtomicCommit) {
+      Plan[] planned = new Plan[1];
+      CommitResult result = ((SupportsAtomicCommit) pod).commitIf(".", listing -> {
+        planned[0] = plan(listing, payload, ps);
+        return planned[0].files;
+      });
+      if (result != CommitResult.COMMITTED) {
+        throw new io.lakota.errors.CommitConflictException(pod.toString(), 1);
+      }
+      return published(planned[0]);
+    }
+    if (pod instanceof SupportsCompareAndSet) {
+      for (int attempt = 1; attempt <= Backoff.MAX_ATTEMPTS; attempt++) {
+        CommitAttempt a = RefCommit.attempt(this, (SupportsCompareAndSet) pod, payload, ps, false, null);
+        if (a.isCommitted()) {
+          return a.revisions();
+        }
+        Backoff.pause(attempt);
+      }
+      throw new io.lakota.errors.CommitConflictException(pod.toString(), Backoff.MAX_ATTEMPTS);
+    }
+    Plan plan = plan(pod.ls(".", true), payload, ps);
+    for (Map.Entry<String, byte[]> f : plan.files.entrySet()) {
+      pod.write(f.getKey(), f.getValue());
+    }
+    return published(plan);
+  }
+
+  /**
+   * Conditional commit (LOADCURVE.md CC3): writes {@code payload} on {@code expectedHead} (on {@code phi} when it is
+   * null) only if the leaf is still {@code expectedHead} (no leaf at all for null), so that concurrent writers of
+   * this implementation never fork. A payload equal to the head's content commits nothing.
+   *
+   * <p>How the head is checked depends on the pod: with {@link SupportsAtomicCommit} the check and the write happen
+   * under the folder's commit lock; with {@link SupportsCompareAndSet} the winner is decided on the folder's head
+   * ref before its revision file is written ({@link RefCommit}); on other pods the check is a best effort (a
+   * listing just before the write), see {@link #isConditional()}.
+   *
+   * @return the outcome; on {@link CommitResult#LOCK_FAILURE} nothing was written and the cached log is dropped
+   * @throws io.lakota.errors.CommitStateUnknownException when the outcome cannot be known (do not clean up)
+   */
+  public CommitAttempt commitIf(byte[] payload, Revision expectedHead) {
+    String parent = expectedHead == null ? RevisionName.PHI : expectedHead.child();
+    List<String> ps = List.of(parent);
+    if (pod instanceof SupportsAtomicCommit) {
+      Plan[] planned = new Plan[1];
+      CommitResult result = ((SupportsAtomicCommit) pod).commitIf(".", listing -> {
+        Plan p = plan(listing, payload, ps);
+        planned[0] = p;
+        return isHead(p.before, expectedHead) ? p.files : null;
+      });
+      if (result != CommitResult.COMMITTED) {
+        refresh();
+        return new CommitAttempt(result, List.of());
+      }
+      return new CommitAttempt(result, published(planned[0]));
+    }
+    if (pod instanceof SupportsCompareAndSet) {
+      return RefCommit.commit(this, (SupportsCompareAndSet) pod, payload, expectedHead);
+    }
+    Plan plan = plan(pod.ls(".", true), payload, ps);
+    if (!isHead(plan.before, expectedHead)) {
+      refresh();
+      return new CommitAttempt(CommitResult.LOCK_FAILURE, List.of());
+    }
+    for (Map.Entry<String, byte[]> f : plan.files.entrySet()) {
+      pod.write(f.getKey(), f.getValue());
+    }
+    return new CommitAttempt(CommitResult.COMMITTED, published(plan));
+  }
+
+  /**
+   * True if this changelog's pod lets {@link #commitIf} exclude concurrent writers (it has
+   * {@link SupportsAtomicCommit} or {@link SupportsCompareAndSet}); otherwise concurrent writers may fork and must
+   * merge after committing.
+   */
+  public boolean isConditional() {
+    return pod instanceof SupportsAtomicCommit || pod instanceof SupportsCompareAndSet;
+  }
+
+  static boolean isHead(List<Revision> log, Revision expected) {
+    Revision leaf = log.isEmpty() ? null : log.get(log.size() - 1);
+    return expected == null ? leaf == null : leaf != null && leaf.path().equals(expected.path());
+  }
+
+  /** The revision files of one commit, planned from a listing of the folder. */
+  static final class Plan {
+    /** The log as of the listing. */
+    final List<Revision> before;
+    /** File name → content, repair revisions first. */
+    final Map<String, byte[]> files = new LinkedHashMap<>();
+    /** The listing plus the planned files. */
+    final List<String> names;
+    /** The revisions of the payload (not the repairs), in parent order. */
+    final List<Revision> written = new ArrayList<>();
+
+    Plan(List<Revision> before, List<String> names) {
+      this.before = before;
+      this.names = names;
+    }
+  }
+
+  /** Plans the files of a commit of {@code payload} on {@code parents} (the leaf when empty) given a listing. */
+  Plan plan(List<String> listing, byte[] payload, List<String> parents) {
+    List<String> names = new ArrayList<>(listing);
+    Plan plan = new Plan(traverse(names), names);
+    List<String> ps = new ArrayList<>(parents);
     if (ps.isEmpty()) {
-      Revision leaf = leaf();
-      ps.add(leaf == null ? RevisionName.PHI : leaf.child());
+      ps.add(plan.before.isEmpty() ? RevisionName.PHI : plan.before.get(plan.before.size() - 1).child());
     }
     String key = Digests.sha1(payload);
-    List<String> names = new ArrayList<>(pod.ls(".", true));
     Set<String> existingChildren = new HashSet<>();
     Map<String, Integer> childCounts = new HashMap<>();
     for (String name : names) {
@@ -238,7 +350,6 @@ public final class Changelog {
         childCounts.merge(r.child(), 1, Integer::sum);
       }
     }
-    List<Revision> written = new ArrayList<>();
     long t = clock.millis();
     for (String p : ps) {
       if (!p.equals(RevisionName.PHI) && RevisionName.digest(p).equals(key)) {
@@ -246,10 +357,13 @@ public final class Changelog {
       }
       String parent = p;
       if (!p.equals(RevisionName.PHI) && childCounts.getOrDefault(p, 0) >= 2) {
-        Revision repair = repair(p, names, existingChildren, t);
+        Revision repair = repair(p, names, existingChildren, t, plan.files);
         names.add(repair.path());
         parent = repair.child();
-        t = Math.max(t, Hextime.millis(repair.epoch()) + 1);
+      }
+      if (!parent.equals(RevisionName.PHI)) {
+        // commit times strictly increase along a chain, whatever the writers' clocks say (CC5)
+        t = Math.max(t, Hextime.millis(RevisionName.epoch(parent)) + 1);
       }
       String child = RevisionName.part(t, key);
       while (existingChildren.contains(child)) {
@@ -258,23 +372,30 @@ public final class Changelog {
       }
       existingChildren.add(child);
       Revision r = new Revision(parent, child, false);
-      pod.write(r.path(), payload);
-      payloads.put(r.path(), payload);
+      plan.files.put(r.path(), payload);
       names.add(r.path());
-      written.add(r);
+      plan.written.add(r);
       t++;
     }
-    // the log as of this commit's listing plus its own files: what a refresh would read, without listing again
-    log = Collections.unmodifiableList(traverse(names));
-    return written;
+    return plan;
+  }
+
+  /** Caches the payloads of a published plan and its log (what a refresh would read, without listing again). */
+  List<Revision> published(Plan plan) {
+    for (Map.Entry<String, byte[]> f : plan.files.entrySet()) {
+      payloads.put(f.getKey(), f.getValue());
+    }
+    log = Collections.unmodifiableList(traverse(plan.names));
+    return plan.written;
   }
 
   /**
-   * Writes the repair revision of a parent string {@code p} shared by several files: the payload of {@code p} under
+   * Plans the repair revision of a parent string {@code p} shared by several files: the payload of {@code p} under
    * the parent of the last revision (in log order) whose child is {@code p}, with a child string whose hextime is
    * after {@code p}'s and not before {@code now}.
    */
-  private Revision repair(String p, List<String> names, Set<String> existingChildren, long now) {
+  private Revision repair(String p, List<String> names, Set<String> existingChildren, long now,
+      Map<String, byte[]> files) {
     Revision last = null;
     for (Revision r : traverse(names)) {
       if (r.child().equals(p)) {
@@ -296,8 +417,7 @@ public final class Changelog {
     existingChildren.add(child);
     Revision repair = new Revision(last.parent(), child, false);
     LOG.log(System.Logger.Level.INFO, "Repairing revision {0} of {1} as {2}", p, pod, repair.path());
-    pod.write(repair.path(), content);
-    payloads.put(repair.path(), content);
+    files.put(repair.path(), content);
     return repair;
   }
 

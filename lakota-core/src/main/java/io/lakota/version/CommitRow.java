@@ -49,6 +49,10 @@ public final class CommitRow {
     return stop;
   }
 
+  String[] digestsRef() {
+    return digests;
+  }
+
   /** The digests of the row's arrays, one per schema column (a copy). */
   public String[] digests() {
     return digests.clone();

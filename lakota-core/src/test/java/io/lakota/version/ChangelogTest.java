@@ -126,12 +126,13 @@ class ChangelogTest {
     assertThat(b.epoch()).isEqualTo("1a2014a6ae9");
     List<Revision> merged = log.commit(payload("foo"), List.of(a.child(), b.child()));
     assertThat(merged).hasSize(2);
-    assertThat(merged.get(0).epoch()).isEqualTo("1a2014a6ae9");
-    assertThat(merged.get(1).epoch()).isEqualTo("1a2014a6aea");
+    // commit times strictly increase along a chain (LOADCURVE.md CC5): the parents are at t, so t + 1 and t + 2
+    assertThat(merged.get(0).epoch()).isEqualTo("1a2014a6aea");
+    assertThat(merged.get(1).epoch()).isEqualTo("1a2014a6aeb");
     assertThat(merged.get(0).child()).isNotEqualTo(merged.get(1).child());
     // the same child string is never reused, even by a later call in the same millisecond
-    Revision again = log.commit(payload("foo"), List.of(RevisionName.PHI)).get(0);
-    assertThat(again.epoch()).isEqualTo("1a2014a6aeb");
+    Revision again = log.commit(payload("foo"), List.of(RevisionName.PHI, a.child())).get(1);
+    assertThat(again.epoch()).isEqualTo("1a2014a6aec");
   }
 
   @Test

@@ -4,11 +4,16 @@ import io.lakota.errors.InvalidPathException;
 import io.lakota.errors.NotEmptyException;
 import io.lakota.errors.NotFoundException;
 import io.lakota.errors.StorageException;
-import io.lakota.storage.Pod;
+import io.lakota.errors.CommitStateUnknownException;
+import io.lakota.storage.CommitResult;
+import io.lakota.storage.FolderLocks;
+import io.lakota.storage.SupportsAtomicCommit;
 import io.lakota.storage.PodMetrics;
 import io.lakota.storage.PodPath;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.DirectoryStream;
@@ -18,9 +23,13 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 
 /**
  * A pod stored as plain folders and files under a root directory (the reference's {@code FilePOD}, SEMANTICS.md
@@ -37,11 +46,16 @@ import java.util.List;
  * its paths. Every {@link IOException} is wrapped once in a {@link StorageException} (or {@link NotFoundException},
  * {@link NotEmptyException}) naming the pod-relative path, with the cause chained.
  */
-public final class FilePod implements Pod {
+public final class FilePod implements SupportsAtomicCommit {
   /** The metrics kind of file pods. */
   public static final String KIND = "FilePOD";
 
   private static final System.Logger LOG = System.getLogger("lakota");
+  /** The folder, below {@code .lakota-tmp/}, of the commit lock files; see {@link #commitIf}. */
+  static final String LOCK_DIR = "locks";
+  // one JVM-wide lock per folder: an OS file lock only excludes other processes, and a second lock on the same file
+  // from this process would throw OverlappingFileLockException
+  private static final FolderLocks JVM_LOCKS = new FolderLocks();
 
   private final Path base;
   private final String prefix;
@@ -258,6 +272,59 @@ public final class FilePod implements Pod {
       return FileTree.files(dir, maxDepth < 0 ? Integer.MAX_VALUE : maxDepth, writer.tmpDir());
     } catch (IOException e) {
       throw failure("walk", PodPath.ROOT, e);
+    }
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The lock is held in two layers: an in-process lock per absolute folder path, then an exclusive OS lock
+   * ({@link FileChannel#lock()}) on the file {@code .lakota-tmp/locks/<folder path>/commit} below the repository
+   * root, which excludes other processes (the OS releases it if a process dies, so a crash never leaves a stale
+   * lock). Lock files are created on first use and never removed: removing a lock file while another process
+   * waits on it would let two writers in. They sit at depth 4 or more below {@code .lakota-tmp}, where the
+   * reference's garbage collector (which walks two levels below each top-level folder) and its changelog reader
+   * never look. Revision files are published atomically (temporary file then hard link), as every write.
+   *
+   * @throws CommitStateUnknownException when publishing a file fails with an I/O error (the file may exist)
+   */
+  @Override
+  public CommitResult commitIf(String folder, Function<List<String>, Map<String, byte[]>> plan) {
+    String rel = PodPath.normalize(folder);
+    String key = key(rel, folder);
+    Path lockFile = writer.tmpDir().resolve(LOCK_DIR).resolve(key.isEmpty() ? "-" : key).resolve("commit");
+    ReentrantLock local = JVM_LOCKS.acquire(lockFile.toString());
+    if (local == null) {
+      return CommitResult.LOCK_FAILURE;
+    }
+    try (FileChannel channel = openLockFile(lockFile, rel);
+        FileLock held = channel.lock()) {
+      Map<String, byte[]> files = plan.apply(ls(rel, true));
+      if (files == null) {
+        return CommitResult.LOCK_FAILURE;
+      }
+      for (Map.Entry<String, byte[]> f : files.entrySet()) {
+        publishUnderLock(PodPath.join(rel, f.getKey()), f.getValue());
+      }
+      return CommitResult.COMMITTED;
+    } catch (IOException e) {
+      throw failure("lock", rel, e);
+    } finally {
+      local.unlock();
+    }
+  }
+
+  private FileChannel openLockFile(Path lockFile, String rel) throws IOException {
+    Files.createDirectories(lockFile.getParent());
+    return FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+  }
+
+  private void publishUnderLock(String path, byte[] data) {
+    try {
+      write(path, data, false);
+    } catch (StorageException e) {
+      throw new CommitStateUnknownException(PodPath.display(PodPath.join(prefix, path)),
+          "Cannot commit " + PodPath.display(path) + ": " + e.getMessage(), e);
     }
   }
 

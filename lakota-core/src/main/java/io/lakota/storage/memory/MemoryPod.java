@@ -5,12 +5,17 @@ import io.lakota.errors.NotEmptyException;
 import io.lakota.errors.NotFoundException;
 import io.lakota.errors.StorageException;
 import io.lakota.errors.ValidationException;
-import io.lakota.storage.Pod;
+import io.lakota.storage.CommitResult;
+import io.lakota.storage.FolderLocks;
+import io.lakota.storage.SupportsAtomicCommit;
 import io.lakota.storage.PodMetrics;
 import io.lakota.storage.PodPath;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 
 /**
  * A pod kept in process memory (the reference's {@code MemPOD}, SEMANTICS.md §7.3), kind {@code "MemPOD"}.
@@ -26,7 +31,7 @@ import java.util.List;
  * <p>Thread-safe: every operation runs under the lock of the shared store, so a reader sees a file either
  * absent or whole.
  */
-public final class MemoryPod implements Pod {
+public final class MemoryPod implements SupportsAtomicCommit {
   /** The metrics kind of memory pods. */
   public static final String KIND = "MemPOD";
 
@@ -34,15 +39,17 @@ public final class MemoryPod implements Pod {
 
   private final MemoryStore store;
   private final String root;
+  private final FolderLocks commitLocks;
 
   /** An empty memory pod without LRU. */
   public MemoryPod() {
-    this(new MemoryStore(0), PodPath.ROOT);
+    this(new MemoryStore(0), PodPath.ROOT, new FolderLocks());
   }
 
-  private MemoryPod(MemoryStore store, String root) {
+  private MemoryPod(MemoryStore store, String root, FolderLocks commitLocks) {
     this.store = store;
     this.root = root;
+    this.commitLocks = commitLocks;
   }
 
   /**
@@ -53,7 +60,7 @@ public final class MemoryPod implements Pod {
    */
   public static MemoryPod withLru(long maxBytes) {
     ValidationException.check(maxBytes > 0, "Cannot create a memory pod: lru size must be positive, got %d", maxBytes);
-    return new MemoryPod(new MemoryStore(maxBytes), PodPath.ROOT);
+    return new MemoryPod(new MemoryStore(maxBytes), PodPath.ROOT, new FolderLocks());
   }
 
   /** The LRU size in bytes, 0 when this pod keeps everything. */
@@ -68,7 +75,7 @@ public final class MemoryPod implements Pod {
 
   @Override
   public MemoryPod cd(String path) {
-    return new MemoryPod(store, key(PodPath.normalize(path)));
+    return new MemoryPod(store, key(PodPath.normalize(path)), commitLocks);
   }
 
   @Override
@@ -260,6 +267,33 @@ public final class MemoryPod implements Pod {
       }
     }
     return depth;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The lock is an in-process lock per folder, shared by every pod {@code cd} derives from the same store; other
+   * operations are not blocked by it.
+   */
+  @Override
+  public CommitResult commitIf(String folder, Function<List<String>, Map<String, byte[]>> plan) {
+    String rel = PodPath.normalize(folder);
+    ReentrantLock lock = commitLocks.acquire(key(rel));
+    if (lock == null) {
+      return CommitResult.LOCK_FAILURE;
+    }
+    try {
+      Map<String, byte[]> files = plan.apply(ls(rel, true));
+      if (files == null) {
+        return CommitResult.LOCK_FAILURE;
+      }
+      for (Map.Entry<String, byte[]> f : files.entrySet()) {
+        write(PodPath.join(rel, f.getKey()), f.getValue(), false);
+      }
+      return CommitResult.COMMITTED;
+    } finally {
+      lock.unlock();
+    }
   }
 
   private String key(String rel) {

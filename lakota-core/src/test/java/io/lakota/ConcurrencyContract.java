@@ -1,0 +1,234 @@
+package io.lakota;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lakota.format.Schema;
+import io.lakota.id.Digests;
+import io.lakota.id.RevisionName;
+import io.lakota.version.Backoff;
+import io.lakota.version.Changelog;
+import io.lakota.version.CommitAttempt;
+import io.lakota.version.Revision;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.random.RandomGenerator;
+import java.util.random.RandomGeneratorFactory;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Concurrent writers (issue 4, acceptance 2; SEMANTICS.md CH-3, CC-1): on backends with a commit capability our
+ * writers never fork; on the others they fork and merge at once. Either way, once every writer is done the
+ * collection has one head and nobody's data is lost.
+ */
+abstract class ConcurrencyContract extends ApiContract {
+  static final Schema MINUTES = Schema.parse("timestamp timestamp*", "value int");
+  static final long SEED = 20260401L;
+  static final int FIRST_YEAR = 2000;
+  static final int YEARS = 20;
+  static final long ROWS = 10_519_200L;
+
+  /** True when the backend lets writers commit conditionally (no fork ever appears). */
+  protected abstract boolean isConditional();
+
+  static byte[] payload(String word) {
+    return (Digests.sha1(word.getBytes(StandardCharsets.UTF_8)) + " 1234 Doe").getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** One-minute timestamps (epoch seconds) of a calendar year, UTC, and seeded random values. */
+  static Map<String, Object> year(int y) {
+    long from = LocalDate.of(y, 1, 1).atStartOfDay(ZoneOffset.UTC).toEpochSecond();
+    long to = LocalDate.of(y + 1, 1, 1).atStartOfDay(ZoneOffset.UTC).toEpochSecond();
+    int n = (int) ((to - from) / 60);
+    long[] ts = new long[n];
+    long[] values = new long[n];
+    RandomGenerator random = RandomGeneratorFactory.of("L64X128MixRandom").create(SEED + y);
+    for (int i = 0; i < n; i++) {
+      ts[i] = from + 60L * i;
+      values[i] = random.nextLong(1000);
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("timestamp", ts);
+    m.put("value", values);
+    return m;
+  }
+
+  static <T> List<T> runAll(List<Callable<T>> tasks) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
+    CountDownLatch start = new CountDownLatch(1);
+    try {
+      List<Future<T>> futures = new ArrayList<>();
+      for (Callable<T> t : tasks) {
+        futures.add(pool.submit(() -> {
+          start.await();
+          return t.call();
+        }));
+      }
+      start.countDown();
+      List<T> out = new ArrayList<>();
+      for (Future<T> f : futures) {
+        out.add(f.get());
+      }
+      return out;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** Every revision's hextime is after its parent's (LOADCURVE.md CC5). */
+  static void assertTimesIncrease(List<Revision> log) {
+    for (Revision r : log) {
+      if (!r.parent().equals(RevisionName.PHI)) {
+        assertThat(r.epoch()).as(r.path()).isGreaterThan(RevisionName.epoch(r.parent()));
+      }
+    }
+  }
+
+  @Test
+  @DisplayName("CH-3 five changelogs commit concurrently: every payload is recoverable")
+  void fiveChangelogs() throws Exception {
+    List<String> words = List.of("ham", "spam", "foo", "bar", "baz");
+    List<Callable<List<Revision>>> tasks = new ArrayList<>();
+    RandomGenerator random = RandomGeneratorFactory.of("L64X128MixRandom").create(SEED);
+    for (String w : words) {
+      long sleep = random.nextLong(20);
+      Changelog log = new Changelog(pod.cd("changelog"), Clock.systemUTC());
+      tasks.add(() -> {
+        Thread.sleep(sleep);
+        return log.commit(payload(w), null);
+      });
+    }
+    runAll(tasks);
+    Changelog reader = new Changelog(pod.cd("changelog"), Clock.systemUTC());
+    assertThat(pod.ls("changelog", false)).hasSize(5);
+    List<byte[]> found = new ArrayList<>();
+    for (Revision r : reader.log()) {
+      found.add(reader.read(r));
+    }
+    assertThat(found).extracting(b -> new String(b, StandardCharsets.UTF_8))
+        .containsExactlyInAnyOrderElementsOf(words.stream().map(w -> new String(payload(w), StandardCharsets.UTF_8))
+            .toList());
+    if (isConditional()) {
+      assertThat(reader.leafs()).hasSize(1); // the leaf is taken under the commit lock: a chain of 5
+      assertTimesIncrease(reader.log());
+    }
+  }
+
+  @Test
+  @DisplayName("conditional commits of five changelogs: the losers retry on the new head, none forks")
+  void fiveConditionalChangelogs() throws Exception {
+    List<Callable<Integer>> tasks = new ArrayList<>();
+    for (String w : List.of("ham", "spam", "foo", "bar", "baz")) {
+      Changelog log = new Changelog(pod.cd("changelog"), Clock.systemUTC());
+      tasks.add(() -> {
+        for (int attempt = 1; ; attempt++) {
+          CommitAttempt a = log.commitIf(payload(w), log.leaf());
+          if (a.isCommitted()) {
+            return attempt;
+          }
+          Backoff.pause(attempt);
+        }
+      });
+    }
+    runAll(tasks);
+    Changelog reader = new Changelog(pod.cd("changelog"), Clock.systemUTC());
+    assertThat(reader.log()).hasSize(5);
+    if (isConditional()) {
+      assertThat(reader.leafs()).hasSize(1);
+      assertTimesIncrease(reader.log());
+    }
+  }
+
+  @Test
+  @DisplayName("a stale expected head is a lock failure that writes nothing")
+  void staleHeadIsALockFailure() {
+    Changelog a = new Changelog(pod.cd("changelog"), Clock.systemUTC());
+    Changelog b = new Changelog(pod.cd("changelog"), Clock.systemUTC());
+    assertThat(a.commitIf(payload("ham"), null).isCommitted()).isTrue();
+    CommitAttempt lost = b.commitIf(payload("spam"), null);
+    assertThat(lost.result()).isEqualTo(io.lakota.storage.CommitResult.LOCK_FAILURE);
+    assertThat(lost.revisions()).isEmpty();
+    assertThat(pod.ls("changelog", false)).hasSize(1);
+    assertThat(b.commitIf(payload("spam"), b.leaf()).isCommitted()).isTrue();
+    assertThat(b.log()).hasSize(2);
+    assertThat(b.leafs()).hasSize(1);
+  }
+
+  @Test
+  @DisplayName("CC-1 twenty writers, one year each, into one series: one head, every row")
+  void twentyWriters() throws Exception {
+    repo.createCollection(MINUTES, "c");
+    List<Callable<List<Revision>>> tasks = new ArrayList<>();
+    for (int y = FIRST_YEAR; y < FIRST_YEAR + YEARS; y++) {
+      int year = y;
+      Repo own = fresh();
+      tasks.add(() -> own.collection("c").series("s").write(year(year)));
+    }
+    List<List<Revision>> written = runAll(tasks);
+    assertThat(written).allSatisfy(revs -> assertThat(revs).isNotEmpty());
+    Collection c = fresh().collection("c");
+    assertThat(c.heads()).hasSize(1);
+    if (isConditional()) {
+      assertThat(c.changelog().log()).hasSize(YEARS);
+      assertThat(c.changelog().leafs()).hasSize(1);
+      assertTimesIncrease(c.changelog().log());
+    }
+    assertThat(c.merge()).isEmpty();
+    Series s = c.series("s");
+    assertThat(s.length()).isEqualTo(ROWS);
+    assertThat(s.query().start("2015-01-01").stop("2015-01-02").frame().length()).isEqualTo(1440);
+    assertThat(s.query().start("2015-12-31").stop("2016-01-02").frame().length()).isEqualTo(2880);
+    assertThat(s.query().start("2000-01-01").stop("2000-01-01T00:03").frame().longs("value"))
+        .containsExactly(((long[]) year(2000).get("value"))[0], ((long[]) year(2000).get("value"))[1],
+            ((long[]) year(2000).get("value"))[2]);
+    assertThat(repo.ls()).containsExactly("c");
+  }
+
+  @Test
+  @DisplayName("collections created concurrently: one registry head, every collection listed")
+  void concurrentCreations() throws Exception {
+    List<Callable<Collection>> tasks = new ArrayList<>();
+    Map<String, Integer> expected = new HashMap<>();
+    for (int i = 0; i < 8; i++) {
+      String label = "c" + i;
+      expected.put(label, i);
+      Repo own = fresh();
+      tasks.add(() -> own.createCollection(S1, label));
+    }
+    runAll(tasks);
+    Repo r = fresh();
+    assertThat(r.registry().heads()).hasSize(1);
+    assertThat(r.ls()).containsExactly("c0", "c1", "c2", "c3", "c4", "c5", "c6", "c7");
+  }
+
+  @Test
+  @DisplayName("a handle with a stale head: the commit lands on the new head (or forks and merges at once)")
+  void staleHandle() {
+    Collection c = repo.createCollection(S1, "c");
+    c.series("s").write(tv(longs(1, 2, 3, 4), 0, 0, 0, 0));
+    Collection ha = fresh().collection("c");
+    Collection hb = fresh().collection("c");
+    ha.series("s").frame();
+    hb.series("s").frame();
+    ha.series("s").write(tv(longs(2), 2));
+    assertThat(hb.series("s").write(tv(longs(3), 3))).isNotEmpty();
+    Collection reader = fresh().collection("c");
+    assertThat(reader.heads()).hasSize(1);
+    assertThat(reader.series("s").frame().doubles("value")).containsExactly(0, 2, 3, 0);
+    // the head is checked before the commit (under the lock, on the ref, or by a listing on plain pods)
+    assertThat(reader.changelog().log()).hasSize(3);
+    assertThat(reader.changelog().leafs()).hasSize(1);
+  }
+}

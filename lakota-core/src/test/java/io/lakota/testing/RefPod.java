@@ -1,0 +1,128 @@
+package io.lakota.testing;
+
+import io.lakota.storage.CommitResult;
+import io.lakota.storage.Pod;
+import io.lakota.storage.PodPath;
+import io.lakota.storage.SupportsCompareAndSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A pod with compare-and-set on refs and no lock, like S3 with conditional writes: wraps a pod (whose own
+ * capabilities it hides) and keeps refs in a map of its own, invisible to {@code ls} and {@code walk}. Refs are
+ * shared by the pods {@code cd} derives. {@link #failNextPublish} simulates a writer that dies between winning the
+ * compare-and-set and writing its revision file.
+ */
+public final class RefPod implements SupportsCompareAndSet {
+  private final PlainPod inner;
+  private final String prefix;
+  private final Map<String, Ref> refs;
+  private final AtomicLong versions;
+  private final AtomicLong failures;
+
+  public RefPod(Pod inner) {
+    this(new PlainPod(inner), PodPath.ROOT, new ConcurrentHashMap<>(), new AtomicLong(), new AtomicLong());
+  }
+
+  private RefPod(PlainPod inner, String prefix, Map<String, Ref> refs, AtomicLong versions, AtomicLong failures) {
+    this.inner = inner;
+    this.prefix = prefix;
+    this.refs = refs;
+    this.versions = versions;
+    this.failures = failures;
+  }
+
+  /** The next {@code n} writes of revision files (names with a dot) fail with an exception. */
+  public void failNextPublish(int n) {
+    failures.set(n);
+  }
+
+  /** The number of refs. */
+  public int refCount() {
+    return refs.size();
+  }
+
+  @Override
+  public Ref readRef(String name) {
+    return refs.get(PodPath.join(prefix, PodPath.normalize(name)));
+  }
+
+  @Override
+  public CommitResult compareAndSet(String name, String expectedVersion, byte[] update) {
+    String key = PodPath.join(prefix, PodPath.normalize(name));
+    Ref next = new Ref(update, Long.toString(versions.incrementAndGet()));
+    if (expectedVersion == null) {
+      return refs.putIfAbsent(key, next) == null ? CommitResult.COMMITTED : CommitResult.LOCK_FAILURE;
+    }
+    Ref[] seen = new Ref[1];
+    refs.computeIfPresent(key, (k, current) -> {
+      if (current.version().equals(expectedVersion)) {
+        seen[0] = current;
+        return next;
+      }
+      return current;
+    });
+    return seen[0] != null ? CommitResult.COMMITTED : CommitResult.LOCK_FAILURE;
+  }
+
+  @Override
+  public String kind() {
+    return inner.kind();
+  }
+
+  @Override
+  public Pod cd(String path) {
+    return new RefPod((PlainPod) inner.cd(path), PodPath.join(prefix, PodPath.normalize(path)), refs, versions,
+        failures);
+  }
+
+  @Override
+  public List<String> ls(String path, boolean missingOk) {
+    return inner.ls(path, missingOk);
+  }
+
+  @Override
+  public byte[] read(String path) {
+    return inner.read(path);
+  }
+
+  @Override
+  public long write(String path, byte[] data, boolean force) {
+    if (path.contains(".") && failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      throw new io.lakota.errors.StorageException(path, "Cannot write " + path + ": injected failure");
+    }
+    return inner.write(path, data, force);
+  }
+
+  @Override
+  public boolean isDir(String path) {
+    return inner.isDir(path);
+  }
+
+  @Override
+  public boolean isFile(String path) {
+    return inner.isFile(path);
+  }
+
+  @Override
+  public void rm(String path, boolean recursive, boolean missingOk) {
+    inner.rm(path, recursive, missingOk);
+  }
+
+  @Override
+  public void mv(String from, String to, boolean missingOk) {
+    inner.mv(from, to, missingOk);
+  }
+
+  @Override
+  public List<String> walk(int maxDepth) {
+    return inner.walk(maxDepth);
+  }
+
+  @Override
+  public String toString() {
+    return inner.toString();
+  }
+}
