@@ -15,6 +15,8 @@ import java.util.List;
  */
 final class Defrag {
   private static final System.Logger LOG = System.getLogger("lakota");
+  /** Defrags started again when a concurrent writer moves the leaf, before giving up. */
+  private static final int ATTEMPTS = 5;
 
   private Defrag() {}
 
@@ -27,11 +29,29 @@ final class Defrag {
    */
   static List<Revision> run(Collection collection, int maxChunk) {
     ValidationException.check(maxChunk > 0, "Parameter 'maxChunk' must be bigger than 0");
-    collection.refresh();
-    Revision leaf = collection.changelog().leaf();
-    if (leaf == null) {
-      return List.of();
+    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      collection.refresh();
+      Revision leaf = collection.changelog().leaf();
+      if (leaf == null) {
+        return List.of();
+      }
+      List<Revision> out = attempt(collection, maxChunk, leaf);
+      if (out != null) {
+        return out;
+      }
+      LOG.log(System.Logger.Level.INFO, "Defrag of \"{0}\": the leaf moved, starting again", collection.label());
     }
+    // defrag only saves space and time: better none than one that would hide a concurrent write
+    LOG.log(System.Logger.Level.WARNING, "Defrag of \"{0}\" given up: the leaf keeps moving", collection.label());
+    return List.of();
+  }
+
+  /**
+   * One defrag of the content of {@code leaf}; null (nothing committed) when another writer moved the leaf
+   * meanwhile: committing then would replay old content over the newer write. The check narrows the race to the
+   * time between it and the commit; a conditional commit would close it.
+   */
+  private static List<Revision> attempt(Collection collection, int maxChunk, Revision leaf) {
     Commit commit = collection.commit(leaf);
     int pageLen = Settings.get().pageLen();
     try (Batch batch = collection.multi()) {
@@ -68,7 +88,16 @@ final class Defrag {
           prevStop = page.stop();
         }
       }
+      if (batch.size() > 0 && moved(collection, leaf)) {
+        return null; // closing the batch discards it
+      }
       return batch.commit();
     }
+  }
+
+  /** True if the changelog folder's leaf is no longer {@code leaf} (the handle's cached log is left alone). */
+  private static boolean moved(Collection collection, Revision leaf) {
+    List<Revision> now = collection.changelog().logOf(collection.changelog().pod().ls(".", true));
+    return now.isEmpty() || !now.get(now.size() - 1).path().equals(leaf.path());
   }
 }

@@ -162,6 +162,34 @@ abstract class MaintenanceContract extends ApiContract {
     assertThat(f.doubles("value")).containsExactly(0, 1, 2, 3, 4);
   }
 
+  @Test
+  @DisplayName("a defrag that a concurrent write overtakes starts again instead of hiding that write")
+  void defragOvertaken() {
+    Collection c = repo.createCollection(S1, "c");
+    for (int i = 0; i < 6; i++) {
+      c.series("s").write(tv(range(i * 200, i * 200 + 200), SyncContract.noise(60 + i, 200)));
+    }
+    java.util.concurrent.atomic.AtomicBoolean armed = new java.util.concurrent.atomic.AtomicBoolean(true);
+    Repo hooked = new Repo(new io.lakota.testing.HookPod(pod, path -> {
+      if (armed.compareAndSet(true, false)) {
+        // another writer, on the plain pod, commits while the defrag writes its first data file
+        fresh().collection("c").series("s").write(tv(longs(500), 0.5));
+      }
+    }));
+    Frame expected;
+    assertThat(hooked.collection("c").defrag(1)).hasSize(1);
+    assertThat(armed).isFalse();
+    Collection reader = fresh().collection("c");
+    expected = reader.series("s").query().at(reader.revisions().get(6)).frame();
+    assertThat(reader.revisions()).hasSize(8);
+    assertThat(reader.changelog().leafs()).hasSize(1);
+    assertThat(reader.series("s").frame()).isEqualTo(expected);
+    Frame f = reader.series("s").frame();
+    assertThat(f.length()).isEqualTo(1200);
+    assertThat(f.doubles("value")[500]).isEqualTo(0.5);
+    assertThat(reader.leafCommit().rows("s")).hasSize(1);
+  }
+
   @ParameterizedTest(name = "large={0}")
   @ValueSource(booleans = {false, true})
   @DisplayName("R-7 garbage collection")
