@@ -47,15 +47,7 @@ final class CollectionSync {
     LOG.log(System.Logger.Level.INFO, "Sync collection: {0}", remote.label());
     local.refresh();
     remote.refresh();
-    Set<String> localDigests = local.digests(local.revisions());
     List<Revision> remoteRevisions = shallow ? remote.changelog().leafs() : remote.revisions();
-    ObjectStore localObjects = local.repo().objects();
-    List<String> missing = new ArrayList<>();
-    for (String d : new TreeSet<>(remote.digests(remoteRevisions))) {
-      if (!localDigests.contains(d) && !localObjects.exists(d)) {
-        missing.add(d);
-      }
-    }
     Set<String> localPairs = new HashSet<>();
     for (Revision r : local.changelog().log()) {
       localPairs.add(r.parentDigest() + r.childDigest());
@@ -65,6 +57,15 @@ final class CollectionSync {
     for (Revision r : remoteRevisions) {
       if (!localPairs.contains(r.parentDigest() + r.childDigest()) && planned.add(r.path())) {
         revisions.add(r);
+      }
+    }
+    // only the revisions to copy can need data: those the destination has came after their data (§14.1), so
+    // a pull with nothing new decodes no commit
+    ObjectStore localObjects = local.repo().objects();
+    List<String> missing = new ArrayList<>();
+    for (String d : new TreeSet<>(remote.digests(revisions))) {
+      if (!localObjects.exists(d)) {
+        missing.add(d);
       }
     }
     Reporter reporter = new Reporter(progress, local.label(), missing.size() + revisions.size());
