@@ -82,6 +82,24 @@ final class RepoSync {
       registry.series(Repo.NAMESPACE).write(rows);
     }
     local.refresh();
+    dropUnlisted(local, before, pairs);
     return result;
+  }
+
+  /**
+   * Removes the folders filled for collections the merged registry does not list (the local side deleted them
+   * after an earlier pull: its deletion is the newer history). Their data files are left to the garbage collector.
+   */
+  private static void dropUnlisted(Repo local, Map<String, Collection> before, List<Collection[]> pairs) {
+    java.util.Set<String> used = new java.util.HashSet<>();
+    for (Collection c : local.collections()) {
+      used.add(c.path());
+    }
+    for (Collection[] pair : pairs) {
+      Collection pulled = pair[0];
+      if (!before.containsKey(pulled.label()) && !used.contains(pulled.path())) {
+        local.pod().rm(pulled.path(), true, true);
+      }
+    }
   }
 }

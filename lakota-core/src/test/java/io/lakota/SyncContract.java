@@ -302,6 +302,22 @@ abstract class SyncContract extends ApiContract {
     assertThat(back.collection("x").series("s").frame().doubles("value")).containsExactly(1, 2);
   }
 
+  @Test
+  @DisplayName("a collection deleted locally after a pull stays deleted when pulling again")
+  void localDeletionWins() {
+    Repo remote = other("remote");
+    remote.createCollection(S1, "x").series("s").write(tv(longs(1, 2), 1, 2));
+    remote.createCollection(S1, "y").series("s").write(tv(longs(3), 3));
+    repo.pull(remote);
+    String path = repo.collection("x").path();
+    repo.delete("x");
+    repo.pull(remote);
+    Repo reader = fresh();
+    assertThat(reader.ls()).containsExactly("y");
+    assertThat(pod.isDir(path)).isFalse();
+    assertThat(reader.collection("y").series("s").frame().doubles("value")).containsExactly(3);
+  }
+
   static Map<String, Object> f2() {
     return CollectionContract.f2();
   }
