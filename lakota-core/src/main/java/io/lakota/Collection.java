@@ -5,6 +5,10 @@ import io.lakota.errors.ValidationException;
 import io.lakota.id.RevisionName;
 import io.lakota.format.Schema;
 import io.lakota.version.Backoff;
+import io.lakota.id.Hextime;
+import io.lakota.maintenance.Retention;
+import io.lakota.sync.SyncProgress;
+import io.lakota.sync.SyncResult;
 import io.lakota.version.Changelog;
 import io.lakota.version.CommitAttempt;
 import io.lakota.version.Commit;
@@ -12,6 +16,7 @@ import io.lakota.version.CommitCodec;
 import io.lakota.version.CommitRow;
 import io.lakota.version.Merge;
 import io.lakota.version.Revision;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -251,6 +256,136 @@ public final class Collection implements Iterable<Series> {
   public List<Revision> clone(Collection other, Map<String, String> rename, Map<String, ?> defaults) {
     return CollectionClone.into(this, other, rename == null ? Map.of() : rename,
         defaults == null ? Map.of() : defaults);
+  }
+
+  /**
+   * The digests of the data files referenced by {@code revisions} (SEMANTICS.md §9 {@code digests}): every digest of
+   * every row, minus the arrays embedded in the same commit.
+   */
+  public Set<String> digests(List<Revision> revisions) {
+    Set<String> out = new HashSet<>();
+    for (Revision r : revisions) {
+      Commit c = commit(r);
+      for (CommitRow row : c.rows()) {
+        for (String d : row.digests()) {
+          if (!c.embedded().containsKey(d)) {
+            out.add(d);
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /** {@link #pull(Collection, boolean, SyncProgress)} of the whole history, without progress reports. */
+  public SyncResult pull(Collection remote) {
+    return pull(remote, false, SyncProgress.NONE);
+  }
+
+  /**
+   * Copies into this collection what {@code remote} (the same collection in another repository, or on another
+   * backend) has and this one lacks (SEMANTICS.md §14.1): the missing data files first, then the missing revision
+   * files, so readers never see a revision without its data. Incremental and resumable: run it again after an
+   * interruption and it copies what is still missing. If both sides wrote since their last exchange, the
+   * changelog forks (the branch created last is shown) until a merge.
+   *
+   * @param shallow copy only the remote's leaves (and their data): one revision instead of the whole history
+   * @param progress receives the number of objects copied so far (see {@link SyncProgress})
+   * @throws ValidationException {@code Unable to sync collection "<label>",incompatible meta-info.} when the
+   *     schemas differ; nothing is copied
+   */
+  public SyncResult pull(Collection remote, boolean shallow, SyncProgress progress) {
+    return CollectionSync.pull(this, remote, shallow, progress);
+  }
+
+  /** {@code remote.pull(this)}: copies this collection's history into {@code remote}. */
+  public SyncResult push(Collection remote) {
+    return remote.pull(this);
+  }
+
+  /** {@code remote.pull(this, shallow, progress)}. */
+  public SyncResult push(Collection remote, boolean shallow, SyncProgress progress) {
+    return remote.pull(this, shallow, progress);
+  }
+
+  /**
+   * Removes the revisions older than twice the timeout setting (SEMANTICS.md §15.1), see {@link #trim(String)}.
+   *
+   * @return the number of revision files removed
+   */
+  public int trim() {
+    return Trim.run(this, null);
+  }
+
+  /** Removes the revisions older than {@code before}, see {@link #trim(String)}. */
+  public int trim(Instant before) {
+    return Trim.run(this, Hextime.of(Math.max(0, before.toEpochMilli())));
+  }
+
+  /**
+   * Removes the old revision files (SEMANTICS.md §15.1): the revisions of the traversal prefix written before
+   * {@code before}, never the leaf, and fewer when removing them all would change what readers see (a forked
+   * changelog: merge first to keep the other branches). Data files are reclaimed later by {@link Repo#gc()}.
+   *
+   * @param before an 11-hex epoch or an ISO-8601 date-time with an offset
+   * @return the number of revision files removed
+   */
+  public int trim(String before) {
+    return Trim.run(this, Query.hextime(before));
+  }
+
+  /** Removes the revisions that {@code retention} does not keep (the leaf is always kept). */
+  public int trim(Retention retention) {
+    changelog.refresh();
+    return Trim.run(this, retention.horizon(changelog.log()));
+  }
+
+  /** {@link #defrag(int)} with the {@code defragMaxChunk} setting. */
+  public List<Revision> defrag() {
+    return defrag(Settings.get().defragMaxChunk());
+  }
+
+  /**
+   * Rewrites fragmented series into large segments, in one revision that reads exactly like the leaf
+   * (SEMANTICS.md §15.2): a series is rewritten when it has more than {@code maxChunk} segments and one of them,
+   * but the last, holds fewer than {@code min(pageLen, rows / (maxChunk + 1))} rows.
+   *
+   * @return the revisions written (none when nothing needed it)
+   * @throws ValidationException {@code Parameter 'maxChunk' must be bigger than 0}
+   */
+  public List<Revision> defrag(int maxChunk) {
+    return Defrag.run(this, maxChunk);
+  }
+
+  /**
+   * Deprecated (as in the reference): {@link #defrag()}, then {@link #trim()}.
+   *
+   * @return the revisions written by the defrag
+   * @deprecated use {@link #defrag()} and {@link #trim()}
+   */
+  @Deprecated
+  public List<Revision> squash() {
+    List<Revision> out = squash(null, Settings.get().defragMaxChunk());
+    trim();
+    return out;
+  }
+
+  /**
+   * Deprecated (as in the reference): {@link #defrag(int)}, then {@link #trim(Instant)} unless {@code trim} is
+   * null (the reference's {@code trim=False}).
+   *
+   * @return the revisions written by the defrag
+   * @deprecated use {@link #defrag(int)} and {@link #trim(Instant)}
+   */
+  @Deprecated
+  public List<Revision> squash(Instant trim, int maxChunk) {
+    System.getLogger("lakota").log(System.Logger.Level.WARNING,
+        "Collection.squash is deprecated: use defrag, then trim");
+    List<Revision> out = defrag(maxChunk);
+    if (trim != null) {
+      trim(trim);
+    }
+    return out;
   }
 
   /** Forgets the cached changelog: revisions written by other handles become visible. */

@@ -7,10 +7,13 @@ import io.lakota.format.Schema;
 import io.lakota.format.Values;
 import io.lakota.id.Digests;
 import io.lakota.id.HashedPath;
+import io.lakota.maintenance.GcResult;
 import io.lakota.object.ObjectStore;
 import io.lakota.storage.Pod;
 import io.lakota.storage.PodMetrics;
 import io.lakota.storage.Pods;
+import io.lakota.sync.SyncProgress;
+import io.lakota.sync.SyncResult;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -60,11 +63,20 @@ public final class Repo {
     return new Repo(Pods.fromUri(uri));
   }
 
+  /**
+   * Opens a cache chain (SEMANTICS.md §7.5): with several URIs, the first is a local cache in front of the others
+   * (for instance {@code List.of("memory://?lru_size=100000000", "s3:///bucket")}); one URI is {@link #open(String)}.
+   */
+  public static Repo open(List<String> uris) {
+    return new Repo(Pods.fromUris(uris));
+  }
+
   public Pod pod() {
     return pod;
   }
 
-  Clock clock() {
+  /** The clock that gives commit times (and the garbage collector's and trim's "now"). */
+  public Clock clock() {
     return clock;
   }
 
@@ -95,7 +107,12 @@ public final class Repo {
 
   /** All collections, in label order. */
   public List<Collection> collections() {
-    Frame f = registry.series(NAMESPACE).frame();
+    return collections(NAMESPACE);
+  }
+
+  /** The collections of a registry namespace (a series of the registry), in label order. */
+  List<Collection> collections(String namespace) {
+    Frame f = registry.series(namespace).frame();
     Map<String, Collection> out = new LinkedHashMap<>();
     String[] labels = f.strings("label");
     Object[] metas = (Object[]) f.column("meta");
@@ -261,6 +278,55 @@ public final class Repo {
     Object[] start = Values.compareTuples(dtypes, old.start(), renamed.start()) <= 0 ? old.start() : renamed.start();
     Object[] stop = Values.compareTuples(dtypes, old.stop(), renamed.stop()) >= 0 ? old.stop() : renamed.stop();
     reg.write(renamed, start, stop, Closed.BOTH);
+  }
+
+  /** {@link #pull(Repo, List, boolean, SyncProgress)} of every remote collection, whole history, no progress. */
+  public SyncResult pull(Repo remote) {
+    return pull(remote, List.of(), false, SyncProgress.NONE);
+  }
+
+  /**
+   * Copies collections of {@code remote} into this repository (SEMANTICS.md §14.2), data first. Every schema is
+   * checked before anything is copied. A collection that exists here keeps its folder and receives the remote
+   * history (a fork to merge if both sides wrote); a new one takes the remote's folder, so both repositories use
+   * the same path afterwards. The registry is pulled last, and merged if both sides changed it.
+   *
+   * @param labels the collections to pull; empty for every remote collection
+   * @param shallow copy only the leaf revisions (and their data)
+   * @param progress receives per-collection progress (the registry reports as {@code registry})
+   * @throws io.lakota.errors.NotFoundException {@code Collection "<label>" not found} on the remote
+   * @throws ValidationException {@code Unable to sync collection "<label>",incompatible meta-info.} when a
+   *     collection exists on both sides with different schemas; nothing is copied then
+   */
+  public SyncResult pull(Repo remote, List<String> labels, boolean shallow, SyncProgress progress) {
+    return RepoSync.pull(this, remote, labels, shallow, progress);
+  }
+
+  /** {@code remote.pull(this)}: copies every collection of this repository into {@code remote}. */
+  public SyncResult push(Repo remote) {
+    return remote.pull(this);
+  }
+
+  /** {@code remote.pull(this, labels, shallow, progress)}. */
+  public SyncResult push(Repo remote, List<String> labels, boolean shallow, SyncProgress progress) {
+    return remote.pull(this, labels, shallow, progress);
+  }
+
+  /**
+   * Garbage-collects the data files (SEMANTICS.md §16, two phases): data files no revision references are buried
+   * (renamed {@code <path>.<hextime>}, still readable); files buried longer than the timeout setting are deleted;
+   * buried files referenced again are renamed back. Safe while writers run: a write that takes less than the
+   * timeout loses nothing.
+   *
+   * @return the counts and paths; {@code hardDeleted()} and {@code softDeleted()} are the reference's pair
+   */
+  public GcResult gc() {
+    return GarbageCollection.run(this, false);
+  }
+
+  /** What {@link #gc()} would do now, without changing anything. */
+  public GcResult gcDryRun() {
+    return GarbageCollection.run(this, true);
   }
 
   /**

@@ -1,6 +1,6 @@
 package io.lakota.cli;
 
-import io.lakota.Repo;
+import io.lakota.Collection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -10,8 +10,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code lakota defrag [COLLECTION...] [-a]} (CLI.md §4.8): the collections are resolved, then the command fails:
- * defrag is not available in this build.
+ * {@code lakota defrag [COLLECTION...] [-a]} (CLI.md §4.8): defragments each collection given (prefix resolution),
+ * every collection then the registry with {@code -a}, the registry alone without either (SEMANTICS.md §15.2). No
+ * output.
  */
 @Command(name = "defrag", description = "Defragment collections (-a: all, then the registry).")
 final class DefragCommand implements Callable<Integer> {
@@ -28,10 +29,9 @@ final class DefragCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Repo repo = lakota.repo();
-    for (String c : collections) {
-      Names.collection(repo, c);
+    for (Collection c : Maintained.collections(lakota.repo(), collections, all)) {
+      c.defrag();
     }
-    throw Unavailable.operation("defrag");
+    return 0;
   }
 }

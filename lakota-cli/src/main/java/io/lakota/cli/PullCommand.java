@@ -1,5 +1,6 @@
 package io.lakota.cli;
 
+import io.lakota.Repo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -9,8 +10,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code lakota pull REMOTE [COLLECTION...] [-s]} (CLI.md §4.9): the arguments are parsed, then the command fails:
- * pull is not available in this build (sync comes with issue 4).
+ * {@code lakota pull REMOTE [COLLECTION...] [-s]} (CLI.md §4.9): {@code repo.pull(Repo(REMOTE), collections,
+ * shallow)}, every remote collection when none is given (SEMANTICS.md §14.2). No output; a progress bar per
+ * collection on stderr when it is a terminal.
  */
 @Command(name = "pull", description = "Pull collections from a remote repository.")
 final class PullCommand implements Callable<Integer> {
@@ -30,6 +32,16 @@ final class PullCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    throw Unavailable.operation("pull");
+    Repo local = lakota.repo();
+    Repo source = Repo.open(remote);
+    for (String c : collections) {
+      if (source.collection(c) == null) {
+        throw CliException.notFound("Collection \"" + c + "\" not found");
+      }
+    }
+    try (SyncBars bars = new SyncBars(lakota::progress, "pull")) {
+      local.pull(source, collections, shallow, bars);
+    }
+    return 0;
   }
 }

@@ -1,5 +1,6 @@
 package io.lakota.cli;
 
+import io.lakota.Repo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -9,8 +10,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code lakota push REMOTE [COLLECTION...] [-s]} (CLI.md §4.9): the arguments are parsed, then the command fails:
- * push is not available in this build (sync comes with issue 4).
+ * {@code lakota push REMOTE [COLLECTION...] [-s]} (CLI.md §4.9): {@code repo.push(Repo(REMOTE), collections,
+ * shallow)}, every local collection when none is given (SEMANTICS.md §14.2). No output; a progress bar per
+ * collection on stderr when it is a terminal.
  */
 @Command(name = "push", description = "Push collections to a remote repository.")
 final class PushCommand implements Callable<Integer> {
@@ -30,6 +32,16 @@ final class PushCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    throw Unavailable.operation("push");
+    Repo local = lakota.repo();
+    Repo target = Repo.open(remote);
+    for (String c : collections) {
+      if (local.collection(c) == null) {
+        throw CliException.notFound("Collection \"" + c + "\" not found");
+      }
+    }
+    try (SyncBars bars = new SyncBars(lakota::progress, "push")) {
+      local.push(target, collections, shallow, bars);
+    }
+    return 0;
   }
 }

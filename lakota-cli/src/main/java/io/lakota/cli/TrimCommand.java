@@ -1,6 +1,8 @@
 package io.lakota.cli;
 
+import io.lakota.Collection;
 import io.lakota.Repo;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -13,8 +15,10 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code lakota trim [COLLECTION...] [-b DATE] [-a]} (CLI.md §4.8): the date and collections are checked, then the
- * command fails: trim is not available in this build.
+ * {@code lakota trim [COLLECTION...] [-b DATE] [-a]} (CLI.md §4.8): removes the revisions older than DATE (naive
+ * dates in the local time zone; default now minus twice the timeout setting) of each collection given (prefix
+ * resolution), of every collection then the registry with {@code -a}, of the registry alone without either. The
+ * leaf is always kept. No output.
  */
 @Command(name = "trim", description = "Drop history before a date (-a: every collection, then the registry).")
 final class TrimCommand implements Callable<Integer> {
@@ -35,13 +39,18 @@ final class TrimCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (before != null && DateArgument.parse(before, lakota.invocation().zone()) == null) {
+    Instant horizon = before == null ? null : DateArgument.parse(before, lakota.invocation().zone());
+    if (before != null && horizon == null) {
       throw new ParameterException(spec.commandLine(), "argument --before/-b: Datetime-like value expected.");
     }
     Repo repo = lakota.repo();
-    for (String c : collections) {
-      Names.collection(repo, c);
+    for (Collection c : Maintained.collections(repo, collections, all)) {
+      if (horizon == null) {
+        c.trim();
+      } else {
+        c.trim(horizon);
+      }
     }
-    throw Unavailable.operation("trim");
+    return 0;
   }
 }

@@ -121,16 +121,18 @@ class ErrorsTest {
   }
 
   @Test
-  void operationsOfIssueFourAreNotAvailableYet() {
-    fails(1, "NotImplementedError: gc is not available in this build", cli.lakota("gc"));
-    fails(1, "NotImplementedError: defrag is not available in this build", cli.lakota("defrag", "temp", "-a"));
+  void historyAndSyncErrors() {
     fails(1, "Collection \"nope\" not found", cli.lakota("defrag", "nope"));
-    fails(1, "NotImplementedError: trim is not available in this build",
-        cli.lakota("trim", "temperature", "-b", "2100-01-01"));
-    fails(1, "NotImplementedError: push is not available in this build",
-        cli.lakota("push", dir.resolve("other").toString(), "temperature", "-s"));
-    fails(1, "NotImplementedError: pull is not available in this build",
-        cli.lakota("pull", dir.resolve("other").toString()));
+    fails(1, "Collection \"nope\" not found", cli.lakota("trim", "nope", "-b", "2100-01-01"));
+    fails(1, "Collection \"nope\" not found", cli.lakota("pull", dir.resolve("other").toString(), "nope"));
+    fails(1, "Collection \"nope\" not found", cli.lakota("push", dir.resolve("other").toString(), "nope", "-s"));
+    Cli other = new Cli(dir.resolve("other"));
+    ok(other.lakota("create", "temperature", "timestamp timestamp*", "value int"));
+    fails(1, "ValueError: Unable to sync collection \"temperature\",incompatible meta-info.",
+        cli.lakota("push", other.repo));
+    fails(1, "ValueError: Unable to sync collection \"temperature\",incompatible meta-info.",
+        cli.lakota("pull", other.repo));
+    fails(1, "ValueError: Protocol \"ftp\" not supported in \"ftp://x\"", cli.lakota("pull", "ftp://x"));
   }
 
   @Test

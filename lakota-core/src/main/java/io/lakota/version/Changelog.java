@@ -110,6 +110,14 @@ public final class Changelog {
     return out;
   }
 
+  /**
+   * The traversal (SEMANTICS.md §11.3) of the folder as if it held exactly the files {@code names}: what
+   * {@link #log()} would return after removing or adding revision files. Leaves the cached log alone.
+   */
+  public List<Revision> logOf(List<String> names) {
+    return Collections.unmodifiableList(traverse(names));
+  }
+
   private List<Revision> traverse() {
     return traverse(pod.ls(".", true));
   }
