@@ -33,11 +33,6 @@ public final class CliException extends LakotaException {
     return new CliException("KeyError", PythonLiteral.repr(key));
   }
 
-  /** A command whose library operation does not exist in this build. */
-  public static CliException notAvailable(String command) {
-    return new CliException("NotImplementedError", command + " is not available in this build");
-  }
-
   /** The Python exception name, or null for a lookup failure. */
   public String kind() {
     return kind;

@@ -5,20 +5,17 @@ import static io.lakota.cli.Walkthrough.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * CLI-8 and CLI-9, and the gc part of CLI-6, against CLI.md's expected outputs. The merge half of CLI-8 waits for
- * {@code merge} (issue 4 part A); its pull half runs here.
+ * CLI-8 and CLI-9, and the gc part of CLI-6, against CLI.md's expected outputs.
  */
 class HistoryAndSyncTest {
   @TempDir Path dir;
 
   /** CLI-8. */
   @Test
-  @Disabled("needs merge (issue 4 part A); the pull half is pullsAnotherRepository")
   void pullsAndMergesAnotherRepository() throws InterruptedException {
     Cli a = new Cli(dir.resolve("a"));
     Cli b = new Cli(dir.resolve("b"));
