@@ -80,7 +80,7 @@ class ErrorsTest {
         cli.lakotaWithInput("timestamp,value\n2020-06-25,1\n2020-06-26,2,3\n", "write", "temperature/Brussels"));
     fails(1, "ValueError: Cannot parse CSV: line 2 has 1 fields, the header has 2",
         cli.lakotaWithInput("timestamp,value\n2020-06-25\n", "write", "temperature/Brussels"));
-    fails(1, "ValueError: Cannot parse CSV: unterminated quoted field starting on line 2",
+    fails(1, "ValueError: Cannot parse CSV: Unclosed quoted field at end of input (record starting at line 2)",
         cli.lakotaWithInput("timestamp,value\n\"2020-06-25,1\n", "write", "temperature/Brussels"));
     fails(1, "ValueError: Cannot write: stdin is empty, expected CSV with a header row",
         cli.lakotaWithInput("", "write", "temperature/Brussels"));
