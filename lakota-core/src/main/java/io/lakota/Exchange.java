@@ -113,7 +113,7 @@ final class Exchange {
         }
         throw new ValidationException("Unable to load " + path + ", extension not supported");
       }
-      Frame frame = frame(schema, format.decode(source.read(path), path), path);
+      Frame frame = frame(schema, format.decode(source.read(path), schema, path), path);
       if (!frame.isEmpty()) {
         series.put(file.substring(0, dot), frame);
       }

@@ -1,5 +1,6 @@
 package io.lakota;
 
+import io.lakota.format.Schema;
 import java.util.Map;
 
 /**
@@ -17,11 +18,14 @@ public interface SeriesFormat {
   byte[] encode(Frame frame);
 
   /**
-   * The columns of a file, in file order, each as an array the frame constructor casts from ({@code String[]} of
-   * text values, or typed primitive arrays). An empty file gives an empty map.
+   * The columns of a file, in file order, each as an array the frame constructor casts to the schema's dtypes
+   * ({@code String[]} of text values, boxed values, or arrays already of the dtype's storage). An empty file gives an
+   * empty map. Columns the schema does not have are still named (with any values), so that the caller can report
+   * them.
    *
+   * @param schema the schema of the collection the file is imported into (a typed format converts to it)
    * @param path the file's path in the source pod, for error messages
    * @throws io.lakota.errors.ValidationException when the file cannot be parsed, naming {@code path} and where
    */
-  Map<String, Object> decode(byte[] content, String path);
+  Map<String, Object> decode(byte[] content, Schema schema, String path);
 }

@@ -6,6 +6,7 @@ import io.lakota.cli.text.CsvReader;
 import io.lakota.cli.text.CsvTable;
 import io.lakota.cli.text.Table;
 import io.lakota.errors.ValidationException;
+import io.lakota.format.Schema;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -34,7 +35,7 @@ final class CsvFormat implements SeriesFormat {
   }
 
   @Override
-  public Map<String, Object> decode(byte[] content, String path) {
+  public Map<String, Object> decode(byte[] content, Schema schema, String path) {
     CsvReader.Content csv;
     try {
       csv = CsvReader.parse(new String(content, StandardCharsets.UTF_8));
