@@ -9,6 +9,11 @@ import io.lakota.format.Datetimes;
 import io.lakota.format.Dtype;
 import io.lakota.format.RowOrder;
 import io.lakota.format.Schema;
+import io.lakota.query.ArrayValue;
+import io.lakota.query.ColumnSource;
+import io.lakota.query.Expressions;
+import io.lakota.query.ReduceColumn;
+import io.lakota.query.ReducedFrame;
 import io.lakota.version.IndexSearch;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -321,6 +326,45 @@ public final class Frame implements Iterable<Row> {
       }
     }
     return take(positions);
+  }
+
+  /**
+   * The rows an s-expression selects (EXPRESSIONS.md §8.1), e.g. {@code frame.mask("(< self.value 28)")}: a boolean
+   * array of one flag per row, or an integer array of row positions.
+   *
+   * @throws io.lakota.query.ExpressionException naming the token and position of a malformed expression, or the
+   *     unknown column ({@link io.lakota.query.MissingKeyException})
+   */
+  public Frame mask(String expression) {
+    return take(Expressions.rows(columnSource(), expression));
+  }
+
+  /**
+   * Reduces this frame (EXPRESSIONS.md §8.2): plain column names and non-aggregating expressions are the keys, and
+   * aggregating expressions are computed per group of equal keys; without aggregate, every expression is evaluated
+   * row by row.
+   *
+   * <pre>{@code
+   * ReducedFrame daily = frame.reduce(ReduceColumn.named("timestamp", "(floor self.timestamp 'D')"),
+   *     ReduceColumn.named("value", "(mean self.value)"));
+   * }</pre>
+   */
+  public ReducedFrame reduce(ReduceColumn... columns) {
+    return reduce(List.of(columns));
+  }
+
+  /** {@link #reduce(ReduceColumn...)} over a list. */
+  public ReducedFrame reduce(List<ReduceColumn> columns) {
+    return Expressions.reduce(columnSource(), columns);
+  }
+
+  /** This frame's columns as the query engine reads them ({@code self.<column>}); shares the arrays. */
+  public ColumnSource columnSource() {
+    Map<String, ArrayValue> arrays = new LinkedHashMap<>();
+    for (Map.Entry<String, Object> e : columns.entrySet()) {
+      arrays.put(e.getKey(), ArrayValue.of(schema.column(e.getKey()).dtype(), e.getValue()));
+    }
+    return ColumnSource.of(arrays);
   }
 
   /**

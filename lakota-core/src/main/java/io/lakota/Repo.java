@@ -340,6 +340,53 @@ public final class Repo {
   }
 
   /**
+   * Exports collections into {@code target} in the layout of FORMAT.md §10: {@code <label>/_schema.json} and one
+   * {@code <label>/<series>.<extension>} file per series. Existing files are left untouched (write-once).
+   *
+   * @param labels the collections (all when empty); unknown ones are skipped with a warning
+   */
+  public void exportCollections(Pod target, SeriesFormat format, List<String> labels) {
+    for (String label : labels.isEmpty() ? ls() : labels) {
+      if (!exportCollection(target, format, label)) {
+        System.getLogger("lakota").log(System.Logger.Level.WARNING, "Collection \"{0}\" not found, skipped", label);
+      }
+    }
+  }
+
+  /** Exports one collection (see {@link #exportCollections}); false, writing nothing, when it does not exist. */
+  public boolean exportCollection(Pod target, SeriesFormat format, String label) {
+    return Exchange.export(this, target, format, label);
+  }
+
+  /**
+   * Imports the collection folders of an export (FORMAT.md §10) in name order. Every file is read and checked
+   * before anything is written, so that bad input leaves this repository unchanged; then each collection is created
+   * from its {@code _schema.json} when it does not exist, and all its series are written in one batch (one
+   * revision).
+   *
+   * @param labels the folders to import (all when empty); others are ignored
+   * @param formats the formats of the series files, by extension
+   * @return the imported collections
+   * @throws io.lakota.errors.ValidationException naming the file that cannot be loaded: an unknown extension, a
+   *     known one without format ({@code Unsupported file type "parquet"}), columns other than the schema's,
+   *     unparsable or unsorted values
+   */
+  public List<String> importCollections(Pod source, List<String> labels, SeriesFormat... formats) {
+    return importCollections(source, labels, label -> { }, formats);
+  }
+
+  /** {@link #importCollections(Pod, List, SeriesFormat...)}, calling {@code imported} after each collection. */
+  public List<String> importCollections(Pod source, List<String> labels, java.util.function.Consumer<String> imported,
+      SeriesFormat... formats) {
+    return Exchange.importAll(this, source, labels, imported, List.of(formats));
+  }
+
+  /** The collection folders of an export in {@code source}, sorted. */
+  public static List<String> exportedCollections(Pod source) {
+    return Exchange.folders(source);
+  }
+
+  /**
    * The byte counters of every pod of this process (SEMANTICS.md §7.6): {@code "<Kind>.read"} and
    * {@code "<Kind>.write"} for {@code Kind} in {@code FilePOD}, {@code MemPOD}, …, in first-use order. A copy.
    */

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * Frames in memory, SEMANTICS.md §21.6 (FR-*; the s-expression masks and reductions of FR-3, FR-5, FR-6 belong to
- * the expression issue) and the Java additions: typed column access, rows, records.
+ * Frames in memory, SEMANTICS.md §21.6 (FR-*; the s-expression masks and reductions of FR-3, FR-5, FR-6 are in
+ * {@link FrameQueryContract}) and the Java additions: typed column access, rows, records.
  */
 class FrameTest {
   static final Schema X = Schema.parse("x int*");

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Utilities, SEMANTICS.md §21.12 U-1 … U-4 (U-5, {@code as-tz}, belongs to the expression issue). */
+/** Utilities, SEMANTICS.md §21.12 U-1 … U-4 (U-5, {@code as-tz}, is {@link AsTzTest}). */
 class UtilitiesTest {
   private final boolean threaded = Settings.get().threaded();
 

@@ -1,6 +1,8 @@
 package io.lakota.cli;
 
 import io.lakota.Repo;
+import io.lakota.SeriesFormat;
+import io.lakota.storage.Pod;
 import io.lakota.storage.Pods;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,9 +15,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code lakota export URI [-c C]... [-T csv|parquet]}: writes collections as CSV files (FORMAT.md §10). */
+/** {@code lakota export URI [-c C]... [-T csv|parquet]}: writes collections as CSV or Parquet files (FORMAT.md §10). */
 @Command(name = "export", description = "Export collections (default: all) to a folder or URI.")
 final class ExportCommand implements Callable<Integer> {
+  private static final System.Logger LOG = System.getLogger("lakota");
+
   @ParentCommand Lakota lakota;
   @Spec CommandSpec spec;
 
@@ -37,13 +41,17 @@ final class ExportCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "argument -T/--file-type: invalid choice: '" + fileType
           + "' (choose from 'csv', 'parquet')");
     }
-    if (fileType.equals("parquet")) {
-      throw CliException.of("ValueError", "Unsupported file type \"parquet\"");
-    }
+    SeriesFormat format = SeriesFormats.of(fileType);
     Repo repo = lakota.repo();
     List<String> labels = collections.isEmpty() ? repo.ls() : collections;
+    Pod target = Pods.fromUri(uri);
     try (Progress bar = lakota.progress("export", labels.size())) {
-      CollectionExport.export(repo, Pods.fromUri(uri), labels, bar);
+      for (String label : labels) {
+        if (!repo.exportCollection(target, format, label)) {
+          LOG.log(System.Logger.Level.WARNING, "Collection \"{0}\" not found, skipped", label);
+        }
+        bar.step();
+      }
     }
     return 0;
   }

@@ -1,7 +1,11 @@
 package io.lakota.cli;
 
+import io.lakota.Repo;
+import io.lakota.SeriesFormat;
+import io.lakota.storage.Pod;
 import io.lakota.storage.Pods;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -9,7 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code lakota import URI [-c C]...}: loads collections exported by {@code export} (FORMAT.md §10). */
+/** {@code lakota import URI [-c C]...}: loads collections exported by {@code export}, CSV or Parquet files (FORMAT.md §10). */
 @Command(name = "import", description = "Import collections (default: all) from a folder or URI.")
 final class ImportCommand implements Callable<Integer> {
   @ParentCommand Lakota lakota;
@@ -25,7 +29,19 @@ final class ImportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    CollectionImport.importFrom(lakota.repo(), Pods.fromUri(uri), collections, lakota::progress);
+    Pod source = Pods.fromUri(uri);
+    List<String> folders = Repo.exportedCollections(source);
+    if (!collections.isEmpty()) {
+      folders.retainAll(new HashSet<>(collections));
+    }
+    if (folders.isEmpty()) {
+      // an empty list would mean "every collection" to importCollections
+      return 0;
+    }
+    try (Progress bar = lakota.progress("import", folders.size())) {
+      lakota.repo().importCollections(source, folders, label -> bar.step(),
+          SeriesFormats.all().toArray(new SeriesFormat[0]));
+    }
     return 0;
   }
 }

@@ -80,12 +80,29 @@ class ErrorsTest {
         cli.lakotaWithInput("timestamp,value\n2020-06-25,1\n2020-06-26,2,3\n", "write", "temperature/Brussels"));
     fails(1, "ValueError: Cannot parse CSV: line 2 has 1 fields, the header has 2",
         cli.lakotaWithInput("timestamp,value\n2020-06-25\n", "write", "temperature/Brussels"));
-    fails(1, "ValueError: Cannot parse CSV: unterminated quoted field starting on line 2",
+    fails(1, "ValueError: Cannot parse CSV: Unclosed quoted field at end of input (record starting at line 2)",
         cli.lakotaWithInput("timestamp,value\n\"2020-06-25,1\n", "write", "temperature/Brussels"));
     fails(1, "ValueError: Cannot write: stdin is empty, expected CSV with a header row",
         cli.lakotaWithInput("", "write", "temperature/Brussels"));
     fails(1, "ValueError: Cannot write: the CSV on stdin has a header but no rows",
         cli.lakotaWithInput("timestamp,value\n", "write", "temperature/Brussels"));
+    fails(1, "ValueError: Cannot write: stdin is empty, expected CSV with a header row",
+        cli.lakotaWithInput("\n\r\n\n", "write", "temperature/Brussels"));
+    fails(1, "ValueError: Cannot parse CSV: line 4 has 1 fields, the header has 2",
+        cli.lakotaWithInput("timestamp,value\n2020-06-25,1\n\n2020-06-26\n", "write", "temperature/Brussels"));
+    fails(1, "ValueError: could not convert string to float: ''",
+        cli.lakotaWithInput("timestamp,value\n2020-06-25,\n", "write", "temperature/Brussels"));
+    fails(1, "KeyError: 'KeyError: \"timestamp\"'",
+        cli.lakotaWithInput("time,value\n2020-06-25,1\n", "write", "temperature/Brussels"));
+  }
+
+  @Test
+  void headerColumnsOutsideTheSchemaAreIgnoredAsCliMdSays() {
+    // CLI.md §4.6: "columns not in the schema are ignored" (the reference does the same); a record with more
+    // fields than the header is an error (badCsvInputIsRefusedBeforeAnythingIsWritten)
+    ok(cli.lakotaWithInput("extra,value,timestamp\nx,1.5,2020-06-29\n", "write", "temperature/Brussels"));
+    assertThat(ok(cli.lakota("read", "temperature/Brussels", "--greater-than", "2020-06-29")).out())
+        .isEqualTo(Cli.csv("timestamp,value", "2020-06-29T00:00:00,1.5"));
   }
 
   @Test

@@ -82,10 +82,35 @@ class ExportImportTest {
   }
 
   @Test
-  void parquetIsNotSupportedInThisBuild() {
-    Cli.Result r = cli.lakota("export", exp.toString(), "-T", "parquet");
+  void roundTripsParquet() throws IOException {
+    assertThat(ok(cli.lakota("export", exp.toString(), "-T", "parquet")).out()).isEmpty();
+    assertThat(Files.readAllBytes(exp.resolve("multi/m.parquet"))).startsWith('P', 'A', 'R', '1');
+    assertThat(Files.exists(exp.resolve("temperature/Brussels.parquet"))).isTrue();
+    try (var files = Files.list(exp.resolve("empty"))) {
+      assertThat(files.map(p -> p.getFileName().toString()).toList()).containsExactly("_schema.json");
+    }
+    // no SLF4J warning or anything else on stderr (ok checks it)
+    assertThat(ok(other.lakota("import", exp.toString())).out()).isEmpty();
+    assertThat(ok(other.lakota("ls")).out()).isEqualTo(ok(cli.lakota("ls")).out());
+    for (String series : List.of("temperature/Brussels", "multi/m")) {
+      assertThat(ok(other.lakota("read", series)).out()).isEqualTo(ok(cli.lakota("read", series)).out());
+    }
+    assertThat(ok(other.lakota("read", "multi/m")).text()).isEqualTo(Cli.lines(
+        "timestamp,version,value,note",
+        "2021-01-01T00:00:00,1,1.5,a",
+        "2021-01-01T00:00:00,2,2.5,\"b,c\"",
+        "2021-01-02T00:00:00,1,3.5,\"say \"\"hi\"\"\"",
+        "2021-01-03T00:00:00,1,1e-05,"));
+  }
+
+  @Test
+  void refusesABrokenParquetFile() throws IOException {
+    ok(cli.lakota("export", exp.toString(), "-c", "temperature", "-T", "parquet"));
+    Files.writeString(exp.resolve("temperature/Paris.parquet"), "timestamp,value\n", StandardCharsets.UTF_8);
+    Cli.Result r = other.lakota("import", exp.toString());
     assertThat(r.code()).isEqualTo(1);
-    assertThat(r.err()).isEqualTo("ValueError: Unsupported file type \"parquet\"\n");
-    assertThat(Files.exists(exp)).isFalse();
+    assertThat(r.err()).startsWith("ValueError: Unable to load temperature/Paris.parquet: not a readable Parquet "
+        + "file (").doesNotContain("\n\n").endsWith(")\n");
+    assertThat(other.snapshot()).isEmpty();
   }
 }

@@ -170,13 +170,15 @@ public final class Datetimes {
       return "NaT";
     }
     LocalDateTime t = toLocalDateTime(value, unit);
-    String date = String.format(java.util.Locale.ROOT, "%04d-%02d-%02d", t.getYear(), t.getMonthValue(),
-        t.getDayOfMonth());
+    // years past 9999 take more than four digits: cut by field, not by position
+    String year = String.format(java.util.Locale.ROOT, "%04d", t.getYear());
+    String month = year + String.format(java.util.Locale.ROOT, "-%02d", t.getMonthValue());
+    String date = month + String.format(java.util.Locale.ROOT, "-%02d", t.getDayOfMonth());
     switch (unit) {
       case "Y":
-        return date.substring(0, 4);
+        return year;
       case "M":
-        return date.substring(0, 7);
+        return month;
       case "W":
       case "D":
         return date;

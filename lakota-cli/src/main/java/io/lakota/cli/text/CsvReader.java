@@ -1,13 +1,19 @@
 package io.lakota.cli.text;
 
+import de.siegmar.fastcsv.reader.CommentStrategy;
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
 import io.lakota.errors.ValidationException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads CSV (CLI.md §2.1): {@code ,} separators, {@code \n} or {@code \r\n} line ends, quoted fields that may hold
- * separators, doubled quotes and line breaks. Blank lines are ignored (the reference fails on them) and every record
- * must have as many fields as the header. A leading byte order mark is dropped. Stateless.
+ * Reads CSV (CLI.md §2.1) with FastCSV: {@code ,} separators, {@code \n}, {@code \r\n} or {@code \r} line ends,
+ * quoted fields that may hold separators, doubled quotes and line breaks; text after a closing quote is kept as
+ * Python's {@code csv} module does ({@code "ab"cd} is {@code abcd}). Blank lines are ignored (the reference fails
+ * on them) and every record must have as many fields as the header. A leading byte order mark is dropped.
+ * Stateless.
  */
 public final class CsvReader {
   private CsvReader() {}
@@ -23,88 +29,41 @@ public final class CsvReader {
    *     field count differs from the header's, naming its line
    */
   public static Content parse(String text) {
-    List<String[]> rows = new ArrayList<>();
-    List<Integer> lines = new ArrayList<>();
-    int n = text.length();
-    int i = text.startsWith("\uFEFF") ? 1 : 0;
-    int line = 1;
-    List<String> fields = new ArrayList<>();
-    StringBuilder field = new StringBuilder();
-    while (i < n) {
-      int recordLine = line;
-      fields.clear();
-      boolean blank = true;
-      while (true) {
-        field.setLength(0);
-        boolean quoted = false;
-        if (i < n && text.charAt(i) == '"') {
-          quoted = true;
-          blank = false;
-          int open = line;
-          i++;
-          while (true) {
-            if (i >= n) {
-              throw new ValidationException("Cannot parse CSV: unterminated quoted field starting on line " + open);
-            }
-            char c = text.charAt(i++);
-            if (c == '"') {
-              if (i < n && text.charAt(i) == '"') {
-                field.append('"');
-                i++;
-              } else {
-                break;
-              }
-            } else {
-              if (c == '\n') {
-                line++;
-              }
-              field.append(c);
-            }
-          }
-        }
-        // unquoted part (or what follows a closing quote, kept as Python's csv module does)
-        while (i < n) {
-          char c = text.charAt(i);
-          if (c == ',' || c == '\n' || c == '\r') {
-            break;
-          }
-          field.append(c);
-          i++;
-        }
-        if (field.length() > 0) {
-          blank = false;
-        }
-        fields.add(field.toString());
-        if (i < n && text.charAt(i) == ',') {
-          blank = false;
-          i++;
+    String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+    List<String> header = null;
+    List<String[]> records = new ArrayList<>();
+    try (de.siegmar.fastcsv.reader.CsvReader<CsvRecord> reader = builder().ofCsvRecord(body)) {
+      for (CsvRecord r : reader) {
+        if (header == null) {
+          header = List.copyOf(r.getFields());
           continue;
         }
-        if (i < n && text.charAt(i) == '\r') {
-          i++;
+        if (r.getFieldCount() != header.size()) {
+          throw new ValidationException("Cannot parse CSV: line " + r.getStartingLineNumber() + " has "
+              + r.getFieldCount() + " fields, the header has " + header.size());
         }
-        if (i < n && text.charAt(i) == '\n') {
-          i++;
-        }
-        line++;
-        break;
+        records.add(r.getFields().toArray(new String[0]));
       }
-      if (!blank) {
-        rows.add(fields.toArray(new String[0]));
-        lines.add(recordLine);
-      }
+    } catch (CsvParseException e) {
+      throw new ValidationException("Cannot parse CSV: " + e.getMessage(), e);
+    } catch (java.io.IOException e) {
+      // a String source does not fail; closing it neither
+      throw new java.io.UncheckedIOException(e);
     }
-    if (rows.isEmpty()) {
-      return null;
-    }
-    String[] header = rows.get(0);
-    List<String[]> records = rows.subList(1, rows.size());
-    for (int r = 0; r < records.size(); r++) {
-      if (records.get(r).length != header.length) {
-        throw new ValidationException("Cannot parse CSV: line " + lines.get(r + 1) + " has " + records.get(r).length
-            + " fields, the header has " + header.length);
-      }
-    }
-    return new Content(List.of(header), new ArrayList<>(records));
+    return header == null ? null : new Content(header, records);
+  }
+
+  @SuppressWarnings("removal") // Python's csv keeps what follows a closing quote; FastCSV 4 still offers it
+  private static de.siegmar.fastcsv.reader.CsvReader.CsvReaderBuilder builder() {
+    return de.siegmar.fastcsv.reader.CsvReader.builder()
+        .fieldSeparator(',')
+        .quoteCharacter('"')
+        .commentStrategy(CommentStrategy.NONE)
+        .skipEmptyLines(true)
+        // the field count is checked above, with the header's count in the message
+        .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
+        .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
+        .allowExtraCharsAfterClosingQuote(true)
+        .allowUnclosedQuote(false);
   }
 }

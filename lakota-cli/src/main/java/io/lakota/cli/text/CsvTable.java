@@ -1,6 +1,5 @@
 package io.lakota.cli.text;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /** A {@link Table} as CSV records (CLI.md §2.1, §2.2). Stateless. */
@@ -9,19 +8,20 @@ public final class CsvTable {
 
   /** Appends the header record. */
   public static void header(StringBuilder out, Table table) {
-    CsvWriter.record(out, table.names());
+    new CsvWriter(out).record(table.names());
   }
 
   /** Appends one record per row. */
   public static void rows(StringBuilder out, Table table) {
     List<Table.Column> cols = table.columns();
-    List<String> fields = new ArrayList<>(cols.size());
+    CsvWriter csv = new CsvWriter(out);
+    String[] fields = new String[cols.size()];
     for (int i = 0; i < table.length(); i++) {
-      fields.clear();
-      for (Table.Column c : cols) {
-        fields.add(ValueText.text(c.dtype(), c.data(), i));
+      for (int j = 0; j < fields.length; j++) {
+        Table.Column c = cols.get(j);
+        fields[j] = ValueText.text(c.dtype(), c.data(), i);
       }
-      CsvWriter.record(out, fields);
+      csv.record(fields);
     }
   }
 }

@@ -24,6 +24,8 @@ class CsvTest {
     assertThat(write((String) null)).isEqualTo("\"\"\r\n");
     assertThat(write("", "")).isEqualTo(",\r\n");
     assertThat(write("a", null)).isEqualTo("a,\r\n");
+    assertThat(write("#a", "b")).isEqualTo("#a,b\r\n");
+    assertThat(write(" x ", "é;")).isEqualTo(" x ,é;\r\n");
   }
 
   @Test
@@ -60,9 +62,9 @@ class CsvTest {
         .hasMessage("Cannot parse CSV: line 2 has 1 fields, the header has 2");
     assertThatThrownBy(() -> CsvReader.parse("a,b\n\n\"1\n2,3\n"))
         .isInstanceOf(ValidationException.class)
-        .hasMessage("Cannot parse CSV: unterminated quoted field starting on line 3");
+        .hasMessage("Cannot parse CSV: Unclosed quoted field at end of input (record starting at line 3)");
     assertThatThrownBy(() -> CsvReader.parse("a\n\"x\ny\nz\",\"w\n"))
         .isInstanceOf(ValidationException.class)
-        .hasMessage("Cannot parse CSV: unterminated quoted field starting on line 4");
+        .hasMessage("Cannot parse CSV: Unclosed quoted field at end of input (record starting at line 2)");
   }
 }
