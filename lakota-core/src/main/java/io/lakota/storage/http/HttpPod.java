@@ -166,6 +166,9 @@ public final class HttpPod implements Pod {
     } catch (NotFoundException e) {
       return false;
     } catch (HttpStatusException e) {
+      if (e.status() == 500 && e.code() == null) {
+        return false; // the reference server fails listing a file with a bare 500
+      }
       throw e;
     } catch (InvalidPathException e) {
       throw e;
