@@ -18,7 +18,8 @@ final class HttpPodUri {
     try {
       parsed = new URI(text);
     } catch (URISyntaxException e) {
-      throw new ValidationException("Cannot open \"" + uri + "\": " + e.getReason() + " at index " + e.getIndex(), e);
+      // not chained: the cause's message holds the whole URI, token included
+      throw new ValidationException("Cannot open \"" + uri + "\": " + e.getReason() + " at index " + e.getIndex());
     }
     HttpPodBuilder builder = new HttpPodBuilder(parsed);
     String query = parsed.getRawQuery();
