@@ -57,6 +57,9 @@ final class PodHandler extends Handler.Abstract {
     long[] received = {0};
     Reply reply;
     try {
+      if (!request.getMethod().equals("GET") && !request.getMethod().equals("POST")) {
+        throw new RequestException(405, HttpProtocol.ERROR_BAD_REQUEST, "Only GET and POST are accepted");
+      }
       token = authenticate(request);
       int slash = target.lastIndexOf('/');
       String prefix = Mounts.clean(target.substring(0, Math.max(slash, 0)));
@@ -91,11 +94,17 @@ final class PodHandler extends Handler.Abstract {
     }
     if (reply.status() == 401) {
       response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer realm=\"lakota\"");
+    } else if (reply.status() == 405) {
+      response.getHeaders().put(HttpHeader.ALLOW, "GET, POST");
     }
     AccessLog.log(request.getMethod(), target, action, pathOf(query, action), reply.status(), received[0],
         reply.length(), System.nanoTime() - start, Request.getRemoteAddr(request),
         token == null ? null : BearerTokens.fingerprint(token), reply.status() >= 500 && reply.code() == null);
-    reply.send(response, callback);
+    try {
+      reply.send(response, callback);
+    } catch (IOException e) {
+      callback.failed(e); // the client went away while the answer was being written
+    }
     return true;
   }
 

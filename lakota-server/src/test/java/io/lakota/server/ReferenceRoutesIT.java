@@ -137,6 +137,8 @@ class ReferenceRoutesIT {
     assertThat(missing.body()).isEqualTo("Path \"nope\" not found");
     assertJson(Raw.post(base, "rm?recursive=true&missing_ok=&path=.", new byte[0]), "{\"status\":\"ok\"}");
     assertJson(get("ls?path=."), "{\"body\":[]}");
+    HttpResponse<String> delete = Raw.send(java.net.http.HttpRequest.newBuilder(base.resolve("rm?path=e")).DELETE());
+    assertThat(delete.statusCode()).isEqualTo(405);
     HttpResponse<String> action = get("frobnicate?path=.");
     assertThat(action.statusCode()).isEqualTo(404);
     assertThat(action.body()).isEqualTo("Action \"frobnicate\" not supported");
