@@ -30,6 +30,7 @@ final class Subcommands {
     COMMANDS.put("merge", MergeCommand::new);
     COMMANDS.put("delete", DeleteCommand::new);
     COMMANDS.put("gc", GcCommand::new);
+    COMMANDS.put("serve", ServeCommand::new);
     COMMANDS.put("help", HelpCommand::new);
     COMMANDS.put("version", VersionCommand::new);
     COMMANDS.put("bench", BenchCommand::new);

@@ -3,6 +3,7 @@ package io.lakota.storage;
 import io.lakota.errors.InvalidPathException;
 import io.lakota.errors.ValidationException;
 import io.lakota.storage.file.FilePod;
+import io.lakota.storage.http.HttpPod;
 import io.lakota.storage.memory.MemoryPod;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
@@ -23,8 +24,9 @@ import java.util.ServiceLoader;
  *   <li>A path without scheme ({@code "some/path"}, {@code "/abs"}, {@code "~/x"}): a {@link FilePod}, {@code ~}
  *       being the home directory. {@code "file:///rel"} is the <em>relative</em> path {@code rel} (one {@code /}
  *       is removed), {@code "file:////abs"} the absolute {@code /abs}; the query {@code ?fsync=true} turns fsync on.
- *   <li>Other schemes are offered to the {@link PodProvider}s found by {@link ServiceLoader} (S3 and HTTP live in
- *       other modules).
+ *   <li>{@code http://} and {@code https://}: an {@link HttpPod} (HTTP.md §2).
+ *   <li>Other schemes are offered to the {@link PodProvider}s found by {@link ServiceLoader} (S3 lives in another
+ *       module).
  *   <li>A list of two or more URIs: a {@link CachePod} of the first in front of the rest.
  * </ul>
  *
@@ -54,6 +56,9 @@ public final class Pods {
         return file(uri, rest);
       case "ssh":
         throw new ValidationException("SSH support not implemented yet");
+      case "http":
+      case "https":
+        return HttpPod.open(uri);
       default:
         return fromProvider(uri, scheme);
     }

@@ -146,8 +146,6 @@ class PodsTest {
         "ssh://host/path|SSH support not implemented yet",
         "s3:///bucket/prefix|Cannot open \"s3:///bucket/prefix\": the s3 backend is not available in this build",
         "s3://localhost:9000/b|Cannot open \"s3://localhost:9000/b\": the s3 backend is not available in this build",
-        "http://h:8080/r|Cannot open \"http://h:8080/r\": the http backend is not available in this build",
-        "https://h/?header-A=1|Cannot open \"https://h/?header-A=1\": the http backend is not available in this build",
         "ftp://host/x|Protocol \"ftp\" not supported in \"ftp://host/x\"",
         "FILE:///x|Protocol \"FILE\" not supported in \"FILE:///x\"",
       })
