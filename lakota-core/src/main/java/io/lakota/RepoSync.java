@@ -57,9 +57,7 @@ final class RepoSync {
     }
     Collection registry = local.registry();
     result = result.plus(CollectionSync.pull(registry, remote.registry(), shallow, progress));
-    if (RegistryMerge.isForked(registry)) {
-      RegistryMerge.merge(registry);
-    }
+    registry.merge(); // a registry that forked because both sides created collections (§14.2); no-op otherwise
     local.refresh();
     List<String> fixLabels = new ArrayList<>();
     List<Object> fixMetas = new ArrayList<>();

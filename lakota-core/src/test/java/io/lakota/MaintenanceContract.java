@@ -202,7 +202,7 @@ abstract class MaintenanceContract extends ApiContract {
         c.series(label).write(tv(range(i, i + size), drange(i + 100, i + 100 + size)));
       }
     }
-    assertThat(RegistryMerge.merge(c)).isEmpty(); // stand-in for c.merge(): a linear history
+    assertThat(c.merge()).isEmpty(); // a linear history
     assertCounts(repo.gc(), 0, 0);
     assertThat(c.ls()).containsExactly("label_a", "label_b");
     if (large) {

@@ -72,16 +72,16 @@ abstract class MergeContract extends ApiContract {
     a.series("s").write(cols("timestamp", longs(0, 1, 2), "value", doubles(0, 0, 0)));
     Thread.sleep(10);
     b.series("s").write(cols("timestamp", longs(1, 2, 3), "value", doubles(1, 1, 1)));
-    Copies.collection(a, c);
-    Copies.collection(b, c);
+    c.pull(a);
+    c.pull(b);
     assertThat(c.merge()).hasSize(2);
     assertThat(c.series("s").frame().doubles("value")).containsExactly(0, 1, 1, 1);
 
     b.series("s").write(cols("timestamp", longs(10, 11, 12), "value", doubles(10, 10, 10)));
     Thread.sleep(10);
     a.series("s").write(cols("timestamp", longs(11, 12, 13), "value", doubles(11, 11, 11)));
-    Copies.collection(a, c);
-    Copies.collection(b, c);
+    c.pull(a);
+    c.pull(b);
     assertThat(c.merge()).hasSize(4);
     Frame f = c.series("s").frame();
     assertThat(f.localDateTimes("timestamp")).containsExactly(second(0), second(1), second(2), second(3),

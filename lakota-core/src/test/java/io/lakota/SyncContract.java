@@ -149,8 +149,8 @@ abstract class SyncContract extends ApiContract {
     local.delete("c");
     local.push(remote);
     if (defrag) {
-      // stand-in for remote.merge() (issue 4 part A): a no-op on this linear history
-      assertThat(RegistryMerge.merge(remote)).isEmpty();
+      // merge is a no-op on this linear history
+      assertThat(remote.merge()).isEmpty();
       remote.defrag();
     } else {
       remote.refresh();
@@ -254,7 +254,7 @@ abstract class SyncContract extends ApiContract {
     assertThat(log).extracting(Revision::parentDigest).containsOnly("0".repeat(40));
     assertThat(t.series("Brussels").frame().doubles("value")).containsExactly(bValues);
 
-    RegistryMerge.merge(t); // stand-in for t.merge() (issue 4 part A)
+    t.merge();
     t.refresh();
     assertThat(t.series("Brussels").frame().doubles("value")).containsExactly(25, 24.2, 27.9, 31.0, 32.5, 30.1, 29.2);
   }
