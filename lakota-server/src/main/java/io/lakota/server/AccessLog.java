@@ -5,8 +5,8 @@ import java.util.Locale;
 
 /**
  * One structured line per request on the {@code System.Logger} named {@code lakota.server.access}, at INFO (WARNING
- * for internal errors): {@code method=POST target="/repo/write" action=write path="aa/bb" status=200 in=1965 out=12 ms=1.42
- * client=127.0.0.1 token=3f2a9c1e}. Tokens appear only as fingerprints. Thread-safe.
+ * for internal errors): {@code method=POST target="/repo/write" action=write path="aa/bb" status=200 in=1965
+ * out=12 ms=1.42 client=127.0.0.1 token=3f2a9c1e}. Tokens appear only as fingerprints. Thread-safe.
  */
 final class AccessLog {
   private static final System.Logger LOG = System.getLogger("lakota.server.access");

@@ -54,7 +54,7 @@ final class PodHandler extends Handler.Abstract {
     Fields query = Request.extractQueryParameters(request);
     String action = null;
     String token = null;
-    long[] received = {0};
+    long[] received = {-1}; // -1 until the body is read
     Reply reply;
     try {
       if (!request.getMethod().equals("GET") && !request.getMethod().equals("POST")) {
@@ -92,12 +92,17 @@ final class PodHandler extends Handler.Abstract {
       LOG.log(Level.WARNING, "Internal error on " + request.getMethod() + " " + target, e);
       reply = Reply.error(500, null, null, "Internal error");
     }
+    boolean hasBody = request.getLength() > 0 || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
+    if (received[0] < 0 && hasBody) {
+      // an unread body (a refused write) would be taken for the next request: end the connection cleanly
+      response.getHeaders().put(HttpHeader.CONNECTION, "close");
+    }
     if (reply.status() == 401) {
       response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer realm=\"lakota\"");
     } else if (reply.status() == 405) {
       response.getHeaders().put(HttpHeader.ALLOW, "GET, POST");
     }
-    AccessLog.log(request.getMethod(), target, action, pathOf(query, action), reply.status(), received[0],
+    AccessLog.log(request.getMethod(), target, action, pathOf(query, action), reply.status(), Math.max(received[0], 0),
         reply.length(), System.nanoTime() - start, Request.getRemoteAddr(request),
         token == null ? null : BearerTokens.fingerprint(token), reply.status() >= 500 && reply.code() == null);
     try {

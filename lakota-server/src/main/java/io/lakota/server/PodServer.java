@@ -39,7 +39,7 @@ public final class PodServer implements AutoCloseable {
     ValidationException.check(loopback || !b.tokens.isEmpty(),
         "Cannot serve on %s: a non-loopback address needs bearer tokens (--token-file or %s)", b.host,
         BearerTokens.VARIABLE);
-    QueuedThreadPool threads = new QueuedThreadPool(b.maxThreads, Math.min(4, b.maxThreads));
+    QueuedThreadPool threads = new QueuedThreadPool(b.maxThreads, 4);
     threads.setName("lakota-serve");
     server = new Server(threads);
     HttpConfiguration http = new HttpConfiguration();
@@ -104,7 +104,10 @@ public final class PodServer implements AutoCloseable {
     server.join();
   }
 
-  /** Stops the server, letting requests in progress finish for up to two seconds. */
+  /**
+   * Stops the server at once: requests in progress are cut, which leaves no partial file in an atomic pod (file,
+   * memory), and no revision without its data files, since a client writes data files first.
+   */
   @Override
   public void close() {
     try {
@@ -173,7 +176,8 @@ public final class PodServer implements AutoCloseable {
 
     /** The most requests served at once (default 32). */
     public Builder maxThreads(int value) {
-      ValidationException.check(value >= 4, "Cannot serve with %d threads: at least 4 are needed", value);
+      // Jetty leases some threads to accept and select connections
+      ValidationException.check(value >= 8, "Cannot serve with %d threads: at least 8 are needed", value);
       this.maxThreads = value;
       return this;
     }
