@@ -127,7 +127,7 @@ public final class Lakota implements Runnable {
   }
 
   private int executeWithDiagnostics(CommandLine.ParseResult parseResult) {
-    CliLog.configure(verbose.length, err, invocation.zone());
+    CliLog.configure(verbose.length, err, invocation::zone);
     PodMetrics.reset();
     long start = System.nanoTime();
     int code = new CommandLine.RunLast().execute(parseResult);

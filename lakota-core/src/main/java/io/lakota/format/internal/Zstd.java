@@ -16,9 +16,20 @@ public final class Zstd {
   /** Largest array the decoder will ever allocate, whatever {@code maxBytes} says. */
   static final int MAX_ARRAY = Integer.MAX_VALUE - 16;
 
-  private static final ZstdBackend NATIVE = loadNative();
+  /**
+   * Frames that decode to fewer bytes use the pure-Java decoder: loading the native library (extracting it to the
+   * temporary folder, linking) costs more than a short command's whole read of small registry and commit frames,
+   * and on such frames the call into native code saves nothing.
+   */
+  static final int NATIVE_DECODE_THRESHOLD = 1 << 16;
+
   private static final ZstdBackend PURE = new ZstdPure();
   private static volatile boolean forcePure;
+
+  /** Loads the native library on first use (class initialisation is lazy and thread-safe). */
+  private static final class NativeHolder {
+    static final ZstdBackend NATIVE = loadNative();
+  }
 
   private Zstd() {}
 
@@ -48,7 +59,7 @@ public final class Zstd {
           null, "zstd frame declares " + size + " decompressed bytes, more than the " + maxBytes + " expected");
     }
     byte[] out = new byte[(int) size];
-    int produced = backend().decompress(src, off, len, out, 0, out.length);
+    int produced = decoder(size).decompress(src, off, len, out, 0, out.length);
     checkProduced(produced, out.length);
     return out;
   }
@@ -67,7 +78,7 @@ public final class Zstd {
       throw new CorruptObjectException(
           null, "zstd frame declares " + size + " decompressed bytes, expected " + expectedLen);
     }
-    int produced = backend().decompress(src, off, len, dst, dstOff, expectedLen);
+    int produced = decoder(size).decompress(src, off, len, dst, dstOff, expectedLen);
     checkProduced(produced, expectedLen);
     return produced;
   }
@@ -83,7 +94,7 @@ public final class Zstd {
 
   /** Whether the native zstd-jni library is in use (false when it could not load or the fallback is forced). */
   public static boolean isNative() {
-    return backend() == NATIVE;
+    return !forcePure && NativeHolder.NATIVE != null;
   }
 
   /**
@@ -101,8 +112,18 @@ public final class Zstd {
     forcePure = force;
   }
 
+  /** The compressing backend: native when it loads (any level), else pure Java. */
   private static ZstdBackend backend() {
-    return NATIVE == null || forcePure ? PURE : NATIVE;
+    if (forcePure) {
+      return PURE;
+    }
+    ZstdBackend n = NativeHolder.NATIVE;
+    return n == null ? PURE : n;
+  }
+
+  /** The decoding backend for a frame of {@code size} decoded bytes: both decode every frame identically. */
+  private static ZstdBackend decoder(long size) {
+    return size < NATIVE_DECODE_THRESHOLD ? PURE : backend();
   }
 
   private static void checkProduced(int produced, int expected) {
