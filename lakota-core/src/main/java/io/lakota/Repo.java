@@ -38,7 +38,10 @@ public final class Repo {
   /** The registry series that lists collections. */
   public static final String NAMESPACE = "collection";
 
-  private static final SecureRandom RANDOM = new SecureRandom();
+  /** Collection folder names; created on first use, as seeding it costs more than a short read command. */
+  private static final class Random {
+    static final SecureRandom INSTANCE = new SecureRandom();
+  }
 
   private final Pod pod;
   private final Clock clock;
@@ -205,7 +208,7 @@ public final class Repo {
         continue;
       }
       byte[] random = new byte[16];
-      RANDOM.nextBytes(random);
+      Random.INSTANCE.nextBytes(random);
       Map<String, Object> meta = new LinkedHashMap<>();
       meta.put("path", HashedPath.of(Digests.sha1(random)));
       meta.put("schema", schema.dump());

@@ -9,9 +9,17 @@ package io.lakota.cli;
 final class Interrupts {
   private Interrupts() {}
 
+  /** A class rather than a lambda: the first lambda of a process costs a method-handle bootstrap at start-up. */
+  private static final class Halt implements sun.misc.SignalHandler {
+    @Override
+    public void handle(sun.misc.Signal signal) {
+      Runtime.getRuntime().halt(0);
+    }
+  }
+
   static void exitQuietly() {
     try {
-      sun.misc.Signal.handle(new sun.misc.Signal("INT"), signal -> Runtime.getRuntime().halt(0));
+      sun.misc.Signal.handle(new sun.misc.Signal("INT"), new Halt());
     } catch (IllegalArgumentException | UnsupportedOperationException e) {
       // no SIGINT on this platform: the JVM's default handling stays
     }

@@ -29,6 +29,7 @@ import picocli.CommandLine.Option;
 public final class Lakota implements Runnable {
   /** The repository used when neither {@code -r} nor {@code LAKOTA_REPO} names one: {@code .lakota} here. */
   static final String DEFAULT_REPO = "file:///.lakota";
+  private static final String CONVERTERS_EXCLUDES = "picocli.converters.excludes";
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -107,6 +108,11 @@ public final class Lakota implements Runnable {
 
   /** Runs the command line with {@code invocation}'s streams, environment and zone; returns the exit code. */
   public static int execute(Invocation invocation, String... args) {
+    if (System.getProperty(CONVERTERS_EXCLUDES) == null) {
+      // no option is of a java.time or java.sql type; picocli would look those converters up by reflection, loading
+      // a few hundred classes on every start
+      System.setProperty(CONVERTERS_EXCLUDES, "java\\.sql\\..*,java\\.time\\..*");
+    }
     Lakota root = new Lakota(invocation);
     CommandLine cmd = new CommandLine(root);
     Subcommands.register(cmd, args);
@@ -127,7 +133,7 @@ public final class Lakota implements Runnable {
   }
 
   private int executeWithDiagnostics(CommandLine.ParseResult parseResult) {
-    CliLog.configure(verbose.length, err, invocation.zone());
+    CliLog.configure(verbose.length, err, invocation::zone);
     PodMetrics.reset();
     long start = System.nanoTime();
     int code = new CommandLine.RunLast().execute(parseResult);

@@ -24,6 +24,8 @@ public final class Training {
   private Training() {}
 
   public static void main(String[] args) throws IOException {
+    // the launcher's first step too: its classes belong in the archive
+    Interrupts.exitQuietly();
     Path dir = Files.createTempDirectory("lakota-training");
     int failures = 0;
     try {

@@ -49,6 +49,17 @@ class LauncherIT {
   }
 
   @Test
+  void exportsAndImportsParquetWithNothingOnStderr() throws Exception {
+    assertThat(lakota("create", "temperature", "timestamp timestamp*", "value float").code()).isZero();
+    assertThat(lakota(Walkthrough.INPUT, Map.of(), "write", "temperature/Brussels").code()).isZero();
+    assertThat(lakota("export", "exp", "-T", "parquet")).isEqualTo(new Run(0, "", ""));
+    assertThat(Files.isRegularFile(dir.resolve("exp/temperature/Brussels.parquet"))).isTrue();
+    assertThat(lakota("-r", "other", "import", "exp")).isEqualTo(new Run(0, "", ""));
+    assertThat(lakota("-r", "other", "read", "temperature/Brussels").out())
+        .isEqualTo(lakota("read", "temperature/Brussels").out());
+  }
+
+  @Test
   void worksOnTheDefaultRepositoryOfTheWorkingDirectory() throws Exception {
     assertThat(lakota("create", "temperature", "timestamp timestamp*", "value float").code()).isZero();
     assertThat(lakota(Walkthrough.INPUT, Map.of(), "write", "temperature/Brussels").code()).isZero();

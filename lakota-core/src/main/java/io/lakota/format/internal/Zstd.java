@@ -3,6 +3,7 @@ package io.lakota.format.internal;
 import io.lakota.errors.CorruptObjectException;
 import java.lang.System.Logger.Level;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Single-shot zstd frames as the reference writes and reads them (FORMAT.md §6.4): one frame per value, with the
@@ -16,9 +17,27 @@ public final class Zstd {
   /** Largest array the decoder will ever allocate, whatever {@code maxBytes} says. */
   static final int MAX_ARRAY = Integer.MAX_VALUE - 16;
 
-  private static final ZstdBackend NATIVE = loadNative();
+  /**
+   * The bytes a process decodes in pure Java before it loads the native library: loading it (extracting it to the
+   * temporary folder, linking) costs more than a short command's whole read of small registry and commit frames,
+   * while large reads soon pass this budget and decode natively (about ten times faster on blosc blocks).
+   */
+  static final long PURE_DECODE_BUDGET = 1 << 20;
+
+  private static final AtomicLong PURE_DECODED = new AtomicLong();
+  private static volatile boolean nativeTried;
+
   private static final ZstdBackend PURE = new ZstdPure();
   private static volatile boolean forcePure;
+
+  /** Loads the native library on first use (class initialisation is lazy and thread-safe). */
+  private static final class NativeHolder {
+    static final ZstdBackend NATIVE = loadNative();
+
+    static {
+      nativeTried = true;
+    }
+  }
 
   private Zstd() {}
 
@@ -48,7 +67,7 @@ public final class Zstd {
           null, "zstd frame declares " + size + " decompressed bytes, more than the " + maxBytes + " expected");
     }
     byte[] out = new byte[(int) size];
-    int produced = backend().decompress(src, off, len, out, 0, out.length);
+    int produced = decoder(size).decompress(src, off, len, out, 0, out.length);
     checkProduced(produced, out.length);
     return out;
   }
@@ -67,7 +86,7 @@ public final class Zstd {
       throw new CorruptObjectException(
           null, "zstd frame declares " + size + " decompressed bytes, expected " + expectedLen);
     }
-    int produced = backend().decompress(src, off, len, dst, dstOff, expectedLen);
+    int produced = decoder(size).decompress(src, off, len, dst, dstOff, expectedLen);
     checkProduced(produced, expectedLen);
     return produced;
   }
@@ -83,7 +102,7 @@ public final class Zstd {
 
   /** Whether the native zstd-jni library is in use (false when it could not load or the fallback is forced). */
   public static boolean isNative() {
-    return backend() == NATIVE;
+    return !forcePure && NativeHolder.NATIVE != null;
   }
 
   /**
@@ -101,8 +120,21 @@ public final class Zstd {
     forcePure = force;
   }
 
+  /** The compressing backend: native when it loads (any level), else pure Java. */
   private static ZstdBackend backend() {
-    return NATIVE == null || forcePure ? PURE : NATIVE;
+    if (forcePure) {
+      return PURE;
+    }
+    ZstdBackend n = NativeHolder.NATIVE;
+    return n == null ? PURE : n;
+  }
+
+  /** The decoding backend for a frame of {@code size} decoded bytes: both decode every frame identically. */
+  private static ZstdBackend decoder(long size) {
+    if (!forcePure && !nativeTried && PURE_DECODED.addAndGet(size) <= PURE_DECODE_BUDGET) {
+      return PURE;
+    }
+    return backend();
   }
 
   private static void checkProduced(int produced, int expected) {
