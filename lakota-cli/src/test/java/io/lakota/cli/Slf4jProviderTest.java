@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** SLF4J calls (parquet-java's) become the command line's log lines, at the levels {@code -v} sets. */
+/**
+ * SLF4J calls (parquet-java's, Jetty's) become the command line's log lines, at the levels {@code -v} sets: the one
+ * SLF4J binding on the class path is lakota-server's bridge to {@code System.Logger}.
+ */
 class Slf4jProviderTest {
   final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
@@ -32,7 +35,8 @@ class Slf4jProviderTest {
 
   @Test
   void bridgesToTheCommandLineLog() {
-    assertThat(LoggerFactory.getILoggerFactory().getClass().getName()).startsWith(Slf4jProvider.class.getName());
+    assertThat(LoggerFactory.getILoggerFactory().getClass().getName())
+        .startsWith(io.lakota.server.logging.SystemLoggerProvider.class.getName());
     assertThat(log(0)).matches("WARNING:\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}: odd file '\\{0\\}'\n");
     assertThat(log(1).split("\n")).hasSize(2);
     assertThat(log(1)).contains(": read 3 rows from x.parquet\n");
