@@ -4,6 +4,7 @@ import io.lakota.errors.CommitConflictException;
 import io.lakota.errors.ValidationException;
 import io.lakota.id.RevisionName;
 import io.lakota.format.Schema;
+import io.lakota.storage.CommitResult;
 import io.lakota.version.Backoff;
 import io.lakota.version.Changelog;
 import io.lakota.version.CommitAttempt;
@@ -21,6 +22,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -138,27 +140,44 @@ public final class Collection implements Iterable<Series> {
       Commit next = change.apply(Commit.empty(schema));
       return next == null ? List.of() : commit(next, RevisionName.PHI);
     }
+    return retry(head -> commitOnce(head, change));
+  }
+
+  /**
+   * Runs {@code attempt} on the current head until it commits: the retry loop of {@link #commitChange}, for writes
+   * whose change depends on more than the head's commit (a key/value upsert reads the head's data).
+   *
+   * @param attempt given the head (null when there is none), one conditional commit on that head
+   */
+  List<Revision> retry(Function<Revision, CommitAttempt> attempt) {
     // the data files of this change are already written and unreferenced: a garbage collection may bury them, and
     // deletes buried files after `timeout`; giving up after half of it keeps a late commit from naming deleted files
     long deadline = System.nanoTime() + Math.max(1_000_000_000L, Settings.get().timeoutSeconds() * 500_000_000L);
-    for (int attempt = 1; ; attempt++) {
-      Revision head = changelog.leaf();
-      Commit next = change.apply(head == null ? Commit.empty(schema) : commit(head));
-      if (next == null) {
-        return List.of();
-      }
-      CommitAttempt a = changelog.commitIf(CommitCodec.encode(next), head);
+    for (int i = 1; ; i++) {
+      CommitAttempt a = attempt.apply(changelog.leaf());
       if (a.isCommitted()) {
         if (!changelog.isConditional() && !a.revisions().isEmpty()) {
           mergeForks();
         }
         return a.revisions();
       }
-      if (attempt >= Backoff.MAX_ATTEMPTS || System.nanoTime() - deadline > 0) {
-        throw new CommitConflictException(path, attempt);
+      if (i >= Backoff.MAX_ATTEMPTS || System.nanoTime() - deadline > 0) {
+        throw new CommitConflictException(path, i);
       }
-      Backoff.pause(attempt);
+      Backoff.pause(i);
     }
+  }
+
+  /**
+   * One conditional commit of {@code change} applied to {@code head}'s commit (an empty commit for null); a null
+   * change writes nothing and counts as committed.
+   */
+  CommitAttempt commitOnce(Revision head, UnaryOperator<Commit> change) {
+    Commit next = change.apply(head == null ? Commit.empty(schema) : commit(head));
+    if (next == null) {
+      return new CommitAttempt(CommitResult.COMMITTED, List.of());
+    }
+    return changelog.commitIf(CommitCodec.encode(next), head);
   }
 
   /**

@@ -178,6 +178,16 @@ public class Series {
   }
 
   /**
+   * One conditional write of {@code frame} on {@code head} with already-cast bounds (null: the frame's first or
+   * last row), closed both, outside any batch: the data files, then one conditional commit.
+   */
+  io.lakota.version.CommitAttempt writeOn(Revision head, Frame frame, Object[] start, Object[] stop) {
+    WritePlan plan = WritePlan.prepare(this, frame, start, stop, Closed.BOTH);
+    plan.writeFiles(collection.repo().objects());
+    return collection.commitOnce(head, base -> base.update(plan.row(), plan.embedded()));
+  }
+
+  /**
    * Deletes the rows within {@code [start, stop]} (a write of an empty frame with those bounds, SEMANTICS.md §10.2).
    * Each bound is a scalar for a one-column index, or an {@code Object[]} tuple.
    */

@@ -25,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.random.RandomGenerator;
 import java.util.random.RandomGeneratorFactory;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -211,6 +212,26 @@ abstract class ConcurrencyContract extends ApiContract {
     Repo r = fresh();
     assertThat(r.registry().heads()).hasSize(1);
     assertThat(r.ls()).containsExactly("c0", "c1", "c2", "c3", "c4", "c5", "c6", "c7");
+  }
+
+  @Test
+  @DisplayName("key/value upserts over overlapping key ranges: a retry re-reads the head, no key is lost")
+  void overlappingRegistryUpserts() throws Exception {
+    Assumptions.assumeTrue(isConditional(), "without compare-and-set overlapping writes resolve by creation order");
+    List<Callable<List<Collection>>> tasks = new ArrayList<>();
+    List<String> expected = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      String first = "a" + i;
+      String last = "z" + i;
+      expected.add(first);
+      expected.add(last);
+      Repo own = fresh();
+      tasks.add(() -> own.createCollections(S1, first, last));
+    }
+    runAll(tasks);
+    expected.sort(null);
+    assertThat(fresh().ls()).containsExactlyElementsOf(expected);
+    assertThat(fresh().registry().changelog().log()).hasSize(8);
   }
 
   @Test
