@@ -112,6 +112,14 @@ public final class Collection implements Iterable<Series> {
     return c;
   }
 
+  /**
+   * The head: the revision reads use and conditional commits expect ({@link Batch#commit(Revision)}), i.e. the leaf
+   * of the changelog as this handle last read it; null for an empty collection.
+   */
+  public Revision head() {
+    return changelog.leaf();
+  }
+
   /** The decoded commit of the leaf, or null. */
   public Commit leafCommit() {
     Revision leaf = changelog.leaf();

@@ -5,7 +5,6 @@ import io.lakota.format.Casts;
 import io.lakota.format.Closed;
 import io.lakota.format.ColumnDefinition;
 import io.lakota.format.Schema;
-import io.lakota.id.RevisionName;
 import io.lakota.version.Commit;
 import io.lakota.version.Revision;
 import io.lakota.version.Segment;

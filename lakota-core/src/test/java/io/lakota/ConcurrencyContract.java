@@ -235,6 +235,37 @@ abstract class ConcurrencyContract extends ApiContract {
   }
 
   @Test
+  @DisplayName("CC3 batch.commit(expectedHead): a stale head is a lock failure, the new head commits")
+  void conditionalBatch() {
+    Collection c = repo.createCollection(S1, "c");
+    assertThat(c.head()).isNull();
+    Collection other = fresh().collection("c");
+    other.series("s").write(tv(longs(1), 1));
+    CommitAttempt lost;
+    try (Batch b = c.multi()) {
+      c.series("s").write(tv(longs(2), 2));
+      c.series("t").write(tv(longs(3), 3));
+      lost = b.commit((Revision) null);
+    }
+    assertThat(lost.result()).isEqualTo(io.lakota.storage.CommitResult.LOCK_FAILURE);
+    assertThat(revisionFiles(c)).isEqualTo(1);
+    c.refresh();
+    Revision head = c.head();
+    CommitAttempt won;
+    try (Batch b = c.multi()) {
+      c.series("s").write(tv(longs(2), 2));
+      c.series("t").write(tv(longs(3), 3));
+      won = b.commit(head);
+    }
+    assertThat(won.isCommitted()).isTrue();
+    assertThat(won.revisions()).hasSize(1);
+    assertThat(won.revisions().get(0).parent()).isEqualTo(head.child());
+    Collection reader = fresh().collection("c");
+    assertThat(reader.series("s").frame().doubles("value")).containsExactly(1, 2);
+    assertThat(reader.series("t").frame().doubles("value")).containsExactly(3);
+  }
+
+  @Test
   @DisplayName("a handle with a stale head: the commit lands on the new head (or forks and merges at once)")
   void staleHandle() {
     Collection c = repo.createCollection(S1, "c");
