@@ -30,8 +30,10 @@ import java.util.function.UnaryOperator;
  * two handles on one collection share only the pod, each caches its own changelog until {@link #refresh()}.
  * Iterating gives the series of {@link #ls()}.
  *
- * <p>Thread-safe for reads. Writes through one handle from several threads are each committed on the leaf the
- * handle knows; a batch ({@link #multi()}) belongs to the handle that opened it.
+ * <p>Thread-safe. Every write is a conditional commit on the head: a writer that finds the head moved (another
+ * thread, handle or process committed first) re-applies its change on the new head, so writers of this
+ * implementation never fork (docs/concurrency.md); forks made by others are read as the reference reads them until
+ * {@link #merge()}. A batch ({@link #multi()}) belongs to the handle that opened it.
  */
 public final class Collection implements Iterable<Series> {
   private final String label;

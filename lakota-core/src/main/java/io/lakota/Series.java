@@ -24,9 +24,10 @@ import java.util.Map;
  * series.delete("2020-01-10", "2020-01-12");
  * }</pre>
  *
- * <p>Thread-safety follows the collection handle: concurrent reads are safe; concurrent writes through handles that
- * saw the same leaf create sibling revisions (a fork, see SEMANTICS.md §18). Every write validates its input before
- * touching storage: a bad frame or bound leaves the repository unchanged.
+ * <p>Thread-safety follows the collection handle: concurrent reads are safe; concurrent writes, through any handles
+ * or processes, each commit conditionally on the head and retry on the new head when another writer was first, so
+ * they never fork (docs/concurrency.md). Every write validates its input before touching storage: a bad frame or
+ * bound leaves the repository unchanged.
  */
 public class Series {
   final Collection collection;

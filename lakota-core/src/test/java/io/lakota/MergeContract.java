@@ -16,6 +16,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Merge, SEMANTICS.md §13 and the merge cases of §21 (CO-7 … CO-10, BF-1, BF-4, BF-17, BF-25). */
 abstract class MergeContract extends ApiContract {
@@ -180,6 +182,37 @@ abstract class MergeContract extends ApiContract {
     assertThat(r.ls()).containsExactly("d");
     assertThat(r.merge()).hasSize(2);
     assertThat(fresh().ls()).containsExactly("c", "d");
+  }
+
+  @ParameterizedTest(name = "merge={0}")
+  @ValueSource(booleans = {false, true})
+  @DisplayName("R-3 collections created three at a time are all retrievable, after a registry merge too")
+  void createdThreeAtATime(boolean merge) {
+    List<String> labels = List.of("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine");
+    for (int i = 0; i < labels.size(); i += 3) {
+      repo.createCollections(S1, labels.subList(i, Math.min(i + 3, labels.size())).toArray(new String[0]));
+    }
+    if (merge) {
+      assertThat(repo.merge()).isEmpty();
+    }
+    Repo r = fresh();
+    for (String l : labels) {
+      assertThat(r.collection(l)).as(l).isNotNull();
+      assertThat(r.collection(l).label()).isEqualTo(l);
+    }
+  }
+
+  @ParameterizedTest(name = "merge={0}")
+  @ValueSource(booleans = {false, true})
+  @DisplayName("R-5 a deleted then re-created collection has no series")
+  void deleteAndRecreate(boolean merge) {
+    repo.createCollection(S1, "test_coll").series("s").write(tv(longs(1, 2, 3), 1, 2, 3));
+    repo.delete("test_coll");
+    if (merge) {
+      repo.merge();
+    }
+    assertThat(repo.createCollection(S1, "test_coll").ls()).isEmpty();
+    assertThat(fresh().collection("test_coll").ls()).isEmpty();
   }
 
   static LocalDateTime second(int s) {
