@@ -2,13 +2,13 @@ package io.lakota;
 
 import io.lakota.errors.CommitConflictException;
 import io.lakota.errors.ValidationException;
-import io.lakota.id.RevisionName;
 import io.lakota.format.Schema;
+import io.lakota.id.RevisionName;
 import io.lakota.storage.CommitResult;
 import io.lakota.version.Backoff;
 import io.lakota.version.Changelog;
-import io.lakota.version.CommitAttempt;
 import io.lakota.version.Commit;
+import io.lakota.version.CommitAttempt;
 import io.lakota.version.CommitCodec;
 import io.lakota.version.CommitRow;
 import io.lakota.version.Merge;
@@ -211,16 +211,30 @@ public final class Collection implements Iterable<Series> {
    * @return the revisions written; empty when the collection has a single head
    */
   public List<Revision> merge() {
-    changelog.refresh();
-    return Merge.run(changelog, this::commit, null);
+    return merge(null);
   }
 
   /**
-   * Merges the given heads (revisions of the log, see {@link #heads()} and {@link Changelog#leafs()}); the merge
-   * commit is written on each of them.
+   * Merges the given heads (revisions of the log, see {@link #heads()} and {@link Changelog#leafs()}; null or empty
+   * for every leaf); the merge commit is written on each of them. The merge is committed only if no writer moved a
+   * leaf meanwhile; otherwise it is computed again on a fresh listing (bounded, with jitter).
+   *
+   * @throws CommitConflictException when other writers kept moving the leaves
    */
   public List<Revision> merge(List<Revision> heads) {
-    return Merge.run(changelog, this::commit, heads);
+    for (int i = 1; ; i++) {
+      if (heads == null || heads.isEmpty() || i > 1) {
+        changelog.refresh();
+      }
+      CommitAttempt a = Merge.attempt(changelog, this::commit, heads);
+      if (a.isCommitted()) {
+        return a.revisions();
+      }
+      if (i >= Backoff.MAX_ATTEMPTS) {
+        throw new CommitConflictException(path, i);
+      }
+      Backoff.pause(i);
+    }
   }
 
   /**
