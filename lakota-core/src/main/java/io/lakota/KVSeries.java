@@ -54,6 +54,40 @@ public final class KVSeries extends Series {
 
   private static final CommitAttempt NOTHING = new CommitAttempt(CommitResult.COMMITTED, List.of());
 
+  /**
+   * Writes the rows of {@code frame} whose key is absent from the head each attempt commits on (an insert, not an
+   * upsert): for a key that is present {@code present} is called (it may throw, which aborts the write) and the row
+   * is skipped. Outside batches only.
+   *
+   * @return the revisions written (none when every key was present)
+   */
+  List<Revision> insertAbsent(Frame frame, java.util.function.Consumer<Object[]> present) {
+    Frame f = new Frame(schema(), frame.toMap()).sorted();
+    List<Dtype> dtypes = schema().indexDtypes();
+    return collection().retry(head -> {
+      Frame db = f.isEmpty() ? f : read(head, f.start(), f.stop());
+      int[] keep = new int[f.length()];
+      int n = 0;
+      for (int i = 0; i < f.length(); i++) {
+        Object[] key = f.indexTuple(i);
+        boolean found = false;
+        for (int j = 0; j < db.length() && !found; j++) {
+          found = Values.compareTuples(dtypes, key, db.indexTuple(j)) == 0;
+        }
+        if (found) {
+          present.accept(key);
+        } else {
+          keep[n++] = i;
+        }
+      }
+      if (n == 0) {
+        return NOTHING;
+      }
+      Frame g = upserted(f.take(java.util.Arrays.copyOf(keep, n)), head);
+      return g == null ? NOTHING : writeOn(head, g, null, null);
+    });
+  }
+
   /** The frame an upsert of {@code f} writes on {@code head}: {@code f} plus the other keys of its range; or null. */
   private Frame upserted(Frame f, Revision head) {
     Frame db = read(head, f.start(), f.stop());

@@ -235,6 +235,32 @@ abstract class ConcurrencyContract extends ApiContract {
   }
 
   @Test
+  @DisplayName("one label created by eight writers at once: one folder for all, or one winner and seven refusals")
+  void sameLabelCreatedConcurrently() throws Exception {
+    Assumptions.assumeTrue(isConditional(), "without compare-and-set concurrent creations fork the registry");
+    List<Callable<String>> lenient = new ArrayList<>();
+    List<Callable<String>> strict = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      Repo own = fresh();
+      Repo own2 = fresh();
+      lenient.add(() -> own.createCollection(S1, "x", false).path());
+      strict.add(() -> {
+        try {
+          return own2.createCollection(S1, "y", true).path();
+        } catch (io.lakota.errors.ValidationException e) {
+          return e.getMessage();
+        }
+      });
+    }
+    List<String> paths = runAll(lenient);
+    assertThat(new java.util.HashSet<>(paths)).containsExactly(fresh().collection("x").path());
+    List<String> outcomes = runAll(strict);
+    assertThat(outcomes).filteredOn(o -> o.equals(fresh().collection("y").path())).hasSize(1);
+    assertThat(outcomes).filteredOn(o -> o.equals("Collection with label 'y' already exists")).hasSize(7);
+    assertThat(fresh().registry().changelog().log()).hasSize(2);
+  }
+
+  @Test
   @DisplayName("CC3 batch.commit(expectedHead): a stale head is a lock failure, the new head commits")
   void conditionalBatch() {
     Collection c = repo.createCollection(S1, "c");
