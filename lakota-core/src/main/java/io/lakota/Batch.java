@@ -1,8 +1,8 @@
 package io.lakota;
 
 import io.lakota.errors.ValidationException;
-import io.lakota.id.RevisionName;
 import io.lakota.version.Commit;
+import io.lakota.version.CommitAttempt;
 import io.lakota.version.Revision;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,6 +79,43 @@ public final class Batch implements AutoCloseable {
       return c;
     }, root);
     return revisions;
+  }
+
+  /**
+   * Conditional commit of the batch (LOADCURVE.md CC3): applies every queued row to {@code expectedHead}'s commit
+   * and writes one revision only if {@code expectedHead} is still the head ({@code null}: only if the collection has
+   * no revision yet). One attempt, no retry: on {@link io.lakota.storage.CommitResult#LOCK_FAILURE} nothing is
+   * written and the queued rows are discarded (their data files stay until gc); the caller re-checks its
+   * preconditions on the new head and writes again in a new batch. Ends the batch either way.
+   *
+   * @throws ValidationException when the batch was already committed or closed
+   * @throws io.lakota.errors.CommitStateUnknownException when the outcome cannot be known (do not clean up)
+   */
+  public CommitAttempt commit(Revision expectedHead) {
+    List<WritePlan> rows;
+    synchronized (this) {
+      ValidationException.check(!closed && revisions == null,
+          "Cannot commit batch of collection \"%s\": it is already %s", collection.label(),
+          closed ? "closed" : "committed");
+      rows = new ArrayList<>(queued);
+      revisions = List.of();
+      queued.clear();
+    }
+    collection.endBatch(this);
+    CommitAttempt a = collection.commitOnce(expectedHead, base -> {
+      if (rows.isEmpty()) {
+        return null;
+      }
+      Commit c = base;
+      for (WritePlan plan : rows) {
+        c = c.update(plan.row(), plan.embedded());
+      }
+      return c;
+    });
+    synchronized (this) {
+      revisions = a.revisions();
+    }
+    return a;
   }
 
   /** The revisions written by {@link #commit()}; empty before it. */

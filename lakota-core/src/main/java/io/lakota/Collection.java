@@ -2,16 +2,17 @@ package io.lakota;
 
 import io.lakota.errors.CommitConflictException;
 import io.lakota.errors.ValidationException;
-import io.lakota.id.RevisionName;
 import io.lakota.format.Schema;
+import io.lakota.id.RevisionName;
+import io.lakota.storage.CommitResult;
 import io.lakota.version.Backoff;
 import io.lakota.id.Hextime;
 import io.lakota.maintenance.Retention;
 import io.lakota.sync.SyncProgress;
 import io.lakota.sync.SyncResult;
 import io.lakota.version.Changelog;
-import io.lakota.version.CommitAttempt;
 import io.lakota.version.Commit;
+import io.lakota.version.CommitAttempt;
 import io.lakota.version.CommitCodec;
 import io.lakota.version.CommitRow;
 import io.lakota.version.Merge;
@@ -26,6 +27,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -33,8 +35,10 @@ import java.util.function.UnaryOperator;
  * two handles on one collection share only the pod, each caches its own changelog until {@link #refresh()}.
  * Iterating gives the series of {@link #ls()}.
  *
- * <p>Thread-safe for reads. Writes through one handle from several threads are each committed on the leaf the
- * handle knows; a batch ({@link #multi()}) belongs to the handle that opened it.
+ * <p>Thread-safe. Every write is a conditional commit on the head: a writer that finds the head moved (another
+ * thread, handle or process committed first) re-applies its change on the new head, so writers of this
+ * implementation never fork (docs/concurrency.md); forks made by others are read as the reference reads them until
+ * {@link #merge()}. A batch ({@link #multi()}) belongs to the handle that opened it.
  */
 public final class Collection implements Iterable<Series> {
   private final String label;
@@ -115,6 +119,14 @@ public final class Collection implements Iterable<Series> {
     return c;
   }
 
+  /**
+   * The head: the revision reads use and conditional commits expect ({@link Batch#commit(Revision)}), i.e. the leaf
+   * of the changelog as this handle last read it; null for an empty collection.
+   */
+  public Revision head() {
+    return changelog.leaf();
+  }
+
   /** The decoded commit of the leaf, or null. */
   public Commit leafCommit() {
     Revision leaf = changelog.leaf();
@@ -143,27 +155,44 @@ public final class Collection implements Iterable<Series> {
       Commit next = change.apply(Commit.empty(schema));
       return next == null ? List.of() : commit(next, RevisionName.PHI);
     }
+    return retry(head -> commitOnce(head, change));
+  }
+
+  /**
+   * Runs {@code attempt} on the current head until it commits: the retry loop of {@link #commitChange}, for writes
+   * whose change depends on more than the head's commit (a key/value upsert reads the head's data).
+   *
+   * @param attempt given the head (null when there is none), one conditional commit on that head
+   */
+  List<Revision> retry(Function<Revision, CommitAttempt> attempt) {
     // the data files of this change are already written and unreferenced: a garbage collection may bury them, and
     // deletes buried files after `timeout`; giving up after half of it keeps a late commit from naming deleted files
     long deadline = System.nanoTime() + Math.max(1_000_000_000L, Settings.get().timeoutSeconds() * 500_000_000L);
-    for (int attempt = 1; ; attempt++) {
-      Revision head = changelog.leaf();
-      Commit next = change.apply(head == null ? Commit.empty(schema) : commit(head));
-      if (next == null) {
-        return List.of();
-      }
-      CommitAttempt a = changelog.commitIf(CommitCodec.encode(next), head);
+    for (int i = 1; ; i++) {
+      CommitAttempt a = attempt.apply(changelog.leaf());
       if (a.isCommitted()) {
         if (!changelog.isConditional() && !a.revisions().isEmpty()) {
           mergeForks();
         }
         return a.revisions();
       }
-      if (attempt >= Backoff.MAX_ATTEMPTS || System.nanoTime() - deadline > 0) {
-        throw new CommitConflictException(path, attempt);
+      if (i >= Backoff.MAX_ATTEMPTS || System.nanoTime() - deadline > 0) {
+        throw new CommitConflictException(path, i);
       }
-      Backoff.pause(attempt);
+      Backoff.pause(i);
     }
+  }
+
+  /**
+   * One conditional commit of {@code change} applied to {@code head}'s commit (an empty commit for null); a null
+   * change writes nothing and counts as committed.
+   */
+  CommitAttempt commitOnce(Revision head, UnaryOperator<Commit> change) {
+    Commit next = change.apply(head == null ? Commit.empty(schema) : commit(head));
+    if (next == null) {
+      return new CommitAttempt(CommitResult.COMMITTED, List.of());
+    }
+    return changelog.commitIf(CommitCodec.encode(next), head);
   }
 
   /**
@@ -187,16 +216,30 @@ public final class Collection implements Iterable<Series> {
    * @return the revisions written; empty when the collection has a single head
    */
   public List<Revision> merge() {
-    changelog.refresh();
-    return Merge.run(changelog, this::commit, null);
+    return merge(null);
   }
 
   /**
-   * Merges the given heads (revisions of the log, see {@link #heads()} and {@link Changelog#leafs()}); the merge
-   * commit is written on each of them.
+   * Merges the given heads (revisions of the log, see {@link #heads()} and {@link Changelog#leafs()}; null or empty
+   * for every leaf); the merge commit is written on each of them. The merge is committed only if no writer moved a
+   * leaf meanwhile; otherwise it is computed again on a fresh listing (bounded, with jitter).
+   *
+   * @throws CommitConflictException when other writers kept moving the leaves
    */
   public List<Revision> merge(List<Revision> heads) {
-    return Merge.run(changelog, this::commit, heads);
+    for (int i = 1; ; i++) {
+      if (heads == null || heads.isEmpty() || i > 1) {
+        changelog.refresh();
+      }
+      CommitAttempt a = Merge.attempt(changelog, this::commit, heads);
+      if (a.isCommitted()) {
+        return a.revisions();
+      }
+      if (i >= Backoff.MAX_ATTEMPTS) {
+        throw new CommitConflictException(path, i);
+      }
+      Backoff.pause(i);
+    }
   }
 
   /**

@@ -3,6 +3,8 @@ package io.lakota;
 import io.lakota.format.Closed;
 import io.lakota.format.Dtype;
 import io.lakota.format.Values;
+import io.lakota.storage.CommitResult;
+import io.lakota.version.CommitAttempt;
 import io.lakota.version.Revision;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -38,12 +40,62 @@ public final class KVSeries extends Series {
     if (f.isEmpty()) {
       return super.write(f, null, null, Closed.BOTH, false);
     }
-    Frame db = query().start(f.start()).stop(f.stop()).closed(Closed.BOTH).frame();
+    if (collection().activeBatch() != null) {
+      Frame g = upserted(f, collection().changelog().leaf());
+      return g == null ? List.of() : super.write(g, null, null, Closed.BOTH, false);
+    }
+    // the rows kept around the new keys are read from the head each attempt commits on, so a concurrent upsert of
+    // another key in the same range is never overwritten by a retry
+    return collection().retry(head -> {
+      Frame g = upserted(f, head);
+      return g == null ? NOTHING : writeOn(head, g, null, null);
+    });
+  }
+
+  private static final CommitAttempt NOTHING = new CommitAttempt(CommitResult.COMMITTED, List.of());
+
+  /**
+   * Writes the rows of {@code frame} whose key is absent from the head each attempt commits on (an insert, not an
+   * upsert): for a key that is present {@code present} is called (it may throw, which aborts the write) and the row
+   * is skipped. Outside batches only.
+   *
+   * @return the revisions written (none when every key was present)
+   */
+  List<Revision> insertAbsent(Frame frame, java.util.function.Consumer<Object[]> present) {
+    Frame f = new Frame(schema(), frame.toMap()).sorted();
+    List<Dtype> dtypes = schema().indexDtypes();
+    return collection().retry(head -> {
+      Frame db = f.isEmpty() ? f : read(head, f.start(), f.stop());
+      int[] keep = new int[f.length()];
+      int n = 0;
+      for (int i = 0; i < f.length(); i++) {
+        Object[] key = f.indexTuple(i);
+        boolean found = false;
+        for (int j = 0; j < db.length() && !found; j++) {
+          found = Values.compareTuples(dtypes, key, db.indexTuple(j)) == 0;
+        }
+        if (found) {
+          present.accept(key);
+        } else {
+          keep[n++] = i;
+        }
+      }
+      if (n == 0) {
+        return NOTHING;
+      }
+      Frame g = upserted(f.take(java.util.Arrays.copyOf(keep, n)), head);
+      return g == null ? NOTHING : writeOn(head, g, null, null);
+    });
+  }
+
+  /** The frame an upsert of {@code f} writes on {@code head}: {@code f} plus the other keys of its range; or null. */
+  private Frame upserted(Frame f, Revision head) {
+    Frame db = read(head, f.start(), f.stop());
     if (db.isEmpty()) {
-      return super.write(f, null, null, Closed.BOTH, false);
+      return f;
     }
     if (db.equals(f)) {
-      return List.of();
+      return null;
     }
     Frame both = Frame.concat(f, db).sorted();
     // keep the first row of each run of equal keys: the stable sort puts the new value first
@@ -58,7 +110,15 @@ public final class KVSeries extends Series {
         previous = key;
       }
     }
-    return super.write(both.take(java.util.Arrays.copyOf(keep, n)), null, null, Closed.BOTH, false);
+    return both.take(java.util.Arrays.copyOf(keep, n));
+  }
+
+  /** The rows of {@code [lo, hi]} (closed both) as {@code head} left them; empty without head. */
+  private Frame read(Revision head, Object[] lo, Object[] hi) {
+    if (head == null) {
+      return Frame.empty(schema(), null);
+    }
+    return query().at(head).start(lo).stop(hi).closed(Closed.BOTH).frame();
   }
 
   /**
@@ -91,16 +151,22 @@ public final class KVSeries extends Series {
     cast.sort(order);
     Object[] lo = cast.get(0);
     Object[] hi = cast.get(cast.size() - 1);
-    Frame db = query().start(lo).stop(hi).closed(Closed.BOTH).frame();
+    if (collection().activeBatch() != null) {
+      return super.write(kept(read(collection().changelog().leaf(), lo, hi), cast, order), lo, hi, Closed.BOTH,
+          false);
+    }
+    return collection().retry(head -> writeOn(head, kept(read(head, lo, hi), cast, order), lo, hi));
+  }
+
+  private static Frame kept(Frame db, List<Object[]> deleted, Comparator<Object[]> order) {
     int[] keep = new int[db.length()];
     int n = 0;
     for (int i = 0; i < db.length(); i++) {
-      if (java.util.Collections.binarySearch(cast, db.indexTuple(i), order) < 0) {
+      if (java.util.Collections.binarySearch(deleted, db.indexTuple(i), order) < 0) {
         keep[n++] = i;
       }
     }
-    Frame rest = db.take(java.util.Arrays.copyOf(keep, n));
-    return super.write(rest, lo, hi, Closed.BOTH, false);
+    return db.take(java.util.Arrays.copyOf(keep, n));
   }
 
   @Override

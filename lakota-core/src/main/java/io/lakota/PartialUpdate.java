@@ -44,9 +44,26 @@ final class PartialUpdate {
     ValidationException.check(!frame.isEmpty(), "Cannot update %s with an empty frame", where);
     Object[] s = frame.start();
     Object[] e = frame.stop();
+    if (series.collection().activeBatch() != null) {
+      return series.write(full(series, frame, index, kept, series.collection().changelog().leaf()), s, e,
+          Closed.BOTH, false);
+    }
+    // the kept columns are read from the head each attempt commits on: a retry never writes back stale values
+    Object[] start = series.fullBound(s);
+    Object[] stop = series.fullBound(e);
+    return series.collection().retry(h -> series.writeOn(h, full(series, frame, index, kept, h), start, stop));
+  }
+
+  /** The whole range of {@code frame} as the update writes it on {@code at} (null: no revision yet). */
+  private static Frame full(Series series, Frame frame, List<String> index, List<String> kept, Revision at) {
+    Schema schema = series.schema();
+    String where = "series \"" + series.label() + "\"";
+    Object[] s = frame.start();
+    Object[] e = frame.stop();
     List<String> dbColumns = new ArrayList<>(index);
     dbColumns.addAll(kept);
-    Frame db = series.query().start(s).stop(e).closed(Closed.BOTH).select(dbColumns.toArray(new String[0])).frame();
+    Frame db = at == null ? Frame.empty(schema, null)
+        : series.query().at(at).start(s).stop(e).closed(Closed.BOTH).select(dbColumns.toArray(new String[0])).frame();
     Frame head = frame;
     Frame overlap = frame.slice(0, 0);
     Frame tail = frame.slice(0, 0);
@@ -77,6 +94,6 @@ final class PartialUpdate {
       }
       full.put(c.name(), Columns.concat(c.dtype(), parts));
     }
-    return series.write(new Frame(schema, full), s, e, Closed.BOTH, false);
+    return new Frame(schema, full);
   }
 }

@@ -219,7 +219,13 @@ public final class Repo {
       Map<String, Object> cols = new LinkedHashMap<>();
       cols.put("label", newLabels.toArray(new String[0]));
       cols.put("meta", metas.toArray());
-      registry.series(NAMESPACE).write(cols);
+      // checked again on the head the registry write commits on: a label created meanwhile by another writer is
+      // refused (raiseIfExists) or left to that writer, never overwritten
+      ((KVSeries) registry.series(NAMESPACE)).insertAbsent(new Frame(Schema.REGISTRY, cols), key -> {
+        if (raiseIfExists) {
+          throw new ValidationException("Collection with label '" + key[0] + "' already exists");
+        }
+      });
     }
     List<Collection> out = new ArrayList<>();
     for (String l : clean) {

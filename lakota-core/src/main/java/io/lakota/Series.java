@@ -5,7 +5,6 @@ import io.lakota.format.Casts;
 import io.lakota.format.Closed;
 import io.lakota.format.ColumnDefinition;
 import io.lakota.format.Schema;
-import io.lakota.id.RevisionName;
 import io.lakota.version.Commit;
 import io.lakota.version.Revision;
 import io.lakota.version.Segment;
@@ -25,9 +24,10 @@ import java.util.Map;
  * series.delete("2020-01-10", "2020-01-12");
  * }</pre>
  *
- * <p>Thread-safety follows the collection handle: concurrent reads are safe; concurrent writes through handles that
- * saw the same leaf create sibling revisions (a fork, see SEMANTICS.md §18). Every write validates its input before
- * touching storage: a bad frame or bound leaves the repository unchanged.
+ * <p>Thread-safety follows the collection handle: concurrent reads are safe; concurrent writes, through any handles
+ * or processes, each commit conditionally on the head and retry on the new head when another writer was first, so
+ * they never fork (docs/concurrency.md). Every write validates its input before touching storage: a bad frame or
+ * bound leaves the repository unchanged.
  */
 public class Series {
   final Collection collection;
@@ -175,6 +175,16 @@ public class Series {
     (leaf == null ? Commit.empty(schema()) : collection.commit(leaf)).update(plan.row(), plan.embedded());
     plan.writeFiles(collection.repo().objects());
     return collection.commitChange(base -> base.update(plan.row(), plan.embedded()), root);
+  }
+
+  /**
+   * One conditional write of {@code frame} on {@code head} with already-cast bounds (null: the frame's first or
+   * last row), closed both, outside any batch: the data files, then one conditional commit.
+   */
+  io.lakota.version.CommitAttempt writeOn(Revision head, Frame frame, Object[] start, Object[] stop) {
+    WritePlan plan = WritePlan.prepare(this, frame, start, stop, Closed.BOTH);
+    plan.writeFiles(collection.repo().objects());
+    return collection.commitOnce(head, base -> base.update(plan.row(), plan.embedded()));
   }
 
   /**

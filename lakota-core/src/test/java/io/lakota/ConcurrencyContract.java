@@ -25,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.random.RandomGenerator;
 import java.util.random.RandomGeneratorFactory;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -211,6 +212,83 @@ abstract class ConcurrencyContract extends ApiContract {
     Repo r = fresh();
     assertThat(r.registry().heads()).hasSize(1);
     assertThat(r.ls()).containsExactly("c0", "c1", "c2", "c3", "c4", "c5", "c6", "c7");
+  }
+
+  @Test
+  @DisplayName("key/value upserts over overlapping key ranges: a retry re-reads the head, no key is lost")
+  void overlappingRegistryUpserts() throws Exception {
+    Assumptions.assumeTrue(isConditional(), "without compare-and-set overlapping writes resolve by creation order");
+    List<Callable<List<Collection>>> tasks = new ArrayList<>();
+    List<String> expected = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      String first = "a" + i;
+      String last = "z" + i;
+      expected.add(first);
+      expected.add(last);
+      Repo own = fresh();
+      tasks.add(() -> own.createCollections(S1, first, last));
+    }
+    runAll(tasks);
+    expected.sort(null);
+    assertThat(fresh().ls()).containsExactlyElementsOf(expected);
+    assertThat(fresh().registry().changelog().log()).hasSize(8);
+  }
+
+  @Test
+  @DisplayName("one label created by eight writers at once: one folder for all, or one winner and seven refusals")
+  void sameLabelCreatedConcurrently() throws Exception {
+    Assumptions.assumeTrue(isConditional(), "without compare-and-set concurrent creations fork the registry");
+    List<Callable<String>> lenient = new ArrayList<>();
+    List<Callable<String>> strict = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      Repo own = fresh();
+      Repo own2 = fresh();
+      lenient.add(() -> own.createCollection(S1, "x", false).path());
+      strict.add(() -> {
+        try {
+          return own2.createCollection(S1, "y", true).path();
+        } catch (io.lakota.errors.ValidationException e) {
+          return e.getMessage();
+        }
+      });
+    }
+    List<String> paths = runAll(lenient);
+    assertThat(new java.util.HashSet<>(paths)).containsExactly(fresh().collection("x").path());
+    List<String> outcomes = runAll(strict);
+    assertThat(outcomes).filteredOn(o -> o.equals(fresh().collection("y").path())).hasSize(1);
+    assertThat(outcomes).filteredOn(o -> o.equals("Collection with label 'y' already exists")).hasSize(7);
+    assertThat(fresh().registry().changelog().log()).hasSize(2);
+  }
+
+  @Test
+  @DisplayName("CC3 batch.commit(expectedHead): a stale head is a lock failure, the new head commits")
+  void conditionalBatch() {
+    Collection c = repo.createCollection(S1, "c");
+    assertThat(c.head()).isNull();
+    Collection other = fresh().collection("c");
+    other.series("s").write(tv(longs(1), 1));
+    CommitAttempt lost;
+    try (Batch b = c.multi()) {
+      c.series("s").write(tv(longs(2), 2));
+      c.series("t").write(tv(longs(3), 3));
+      lost = b.commit((Revision) null);
+    }
+    assertThat(lost.result()).isEqualTo(io.lakota.storage.CommitResult.LOCK_FAILURE);
+    assertThat(revisionFiles(c)).isEqualTo(1);
+    c.refresh();
+    Revision head = c.head();
+    CommitAttempt won;
+    try (Batch b = c.multi()) {
+      c.series("s").write(tv(longs(2), 2));
+      c.series("t").write(tv(longs(3), 3));
+      won = b.commit(head);
+    }
+    assertThat(won.isCommitted()).isTrue();
+    assertThat(won.revisions()).hasSize(1);
+    assertThat(won.revisions().get(0).parent()).isEqualTo(head.child());
+    Collection reader = fresh().collection("c");
+    assertThat(reader.series("s").frame().doubles("value")).containsExactly(1, 2);
+    assertThat(reader.series("t").frame().doubles("value")).containsExactly(3);
   }
 
   @Test

@@ -3,9 +3,12 @@ package io.lakota;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lakota.id.RevisionName;
+import io.lakota.storage.CommitResult;
 import io.lakota.storage.Pod;
 import io.lakota.version.Commit;
+import io.lakota.version.CommitAttempt;
 import io.lakota.version.CommitCodec;
+import io.lakota.version.Merge;
 import io.lakota.version.Revision;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,8 +19,13 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** Merge, SEMANTICS.md §13 and the merge cases of §21 (CO-7 … CO-10, BF-1, BF-4, BF-17, BF-25). */
+/**
+ * Merge, SEMANTICS.md §13 and the merge cases of §21 (CO-7 … CO-10, BF-1, BF-4, BF-17, BF-25, R-3, R-5), and the
+ * merge's own conditional commit.
+ */
 abstract class MergeContract extends ApiContract {
 
   static Set<String> digests(List<Revision> revisions) {
@@ -180,6 +188,62 @@ abstract class MergeContract extends ApiContract {
     assertThat(r.ls()).containsExactly("d");
     assertThat(r.merge()).hasSize(2);
     assertThat(fresh().ls()).containsExactly("c", "d");
+  }
+
+  @Test
+  @DisplayName("a merge whose leaves moved before it committed writes nothing, and the next merge takes all in")
+  void mergeNeverForksAgainstAConcurrentWriter() throws InterruptedException {
+    Collection c = repo.createCollection(S1, "c");
+    c.series("s").write(tv(longs(1), 1));
+    Thread.sleep(2);
+    c.series("s").writer().root().write(tv(longs(2), 2));
+    Collection other = fresh().collection("c");
+    boolean[] wrote = new boolean[1];
+    c.refresh();
+    CommitAttempt a = Merge.attempt(c.changelog(), rev -> {
+      if (!wrote[0]) {
+        wrote[0] = true; // a writer commits on the leaf while the merge is being computed
+        other.series("s").write(tv(longs(3), 3));
+      }
+      return c.commit(rev);
+    }, null);
+    assertThat(a.result()).isEqualTo(CommitResult.LOCK_FAILURE);
+    assertThat(revisionFiles(c)).isEqualTo(3);
+    assertThat(c.merge()).hasSize(2);
+    Collection reader = fresh().collection("c");
+    assertThat(reader.heads()).hasSize(1);
+    assertThat(reader.series("s").frame().longs("timestamp")).containsExactly(1, 2, 3);
+  }
+
+  @ParameterizedTest(name = "merge={0}")
+  @ValueSource(booleans = {false, true})
+  @DisplayName("R-3 collections created three at a time are all retrievable, after a registry merge too")
+  void createdThreeAtATime(boolean merge) {
+    List<String> labels = List.of("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine");
+    for (int i = 0; i < labels.size(); i += 3) {
+      repo.createCollections(S1, labels.subList(i, Math.min(i + 3, labels.size())).toArray(new String[0]));
+    }
+    if (merge) {
+      assertThat(repo.merge()).isEmpty();
+    }
+    Repo r = fresh();
+    for (String l : labels) {
+      assertThat(r.collection(l)).as(l).isNotNull();
+      assertThat(r.collection(l).label()).isEqualTo(l);
+    }
+  }
+
+  @ParameterizedTest(name = "merge={0}")
+  @ValueSource(booleans = {false, true})
+  @DisplayName("R-5 a deleted then re-created collection has no series")
+  void deleteAndRecreate(boolean merge) {
+    repo.createCollection(S1, "test_coll").series("s").write(tv(longs(1, 2, 3), 1, 2, 3));
+    repo.delete("test_coll");
+    if (merge) {
+      repo.merge();
+    }
+    assertThat(repo.createCollection(S1, "test_coll").ls()).isEmpty();
+    assertThat(fresh().collection("test_coll").ls()).isEmpty();
   }
 
   static LocalDateTime second(int s) {

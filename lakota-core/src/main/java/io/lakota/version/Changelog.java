@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * The revisions of one collection folder (SEMANTICS.md §11): a DAG of files {@code <parent>.<child>} traversed in
@@ -251,7 +252,7 @@ public final class Changelog {
     }
     if (pod instanceof SupportsCompareAndSet) {
       for (int attempt = 1; attempt <= Backoff.MAX_ATTEMPTS; attempt++) {
-        CommitAttempt a = RefCommit.attempt(this, (SupportsCompareAndSet) pod, payload, ps, false, null);
+        CommitAttempt a = RefCommit.attempt(this, (SupportsCompareAndSet) pod, payload, ps, log -> true);
         if (a.isCommitted()) {
           return a.revisions();
         }
@@ -281,13 +282,39 @@ public final class Changelog {
    */
   public CommitAttempt commitIf(byte[] payload, Revision expectedHead) {
     String parent = expectedHead == null ? RevisionName.PHI : expectedHead.child();
-    List<String> ps = List.of(parent);
+    return commitWhen(payload, List.of(parent), log -> isHead(log, expectedHead));
+  }
+
+  /**
+   * Conditional multi-parent commit, for merges: writes {@code payload} on each of {@code parents} only if the
+   * leaves of the log are still exactly {@code expectedLeaves} (same files, same order), so that a merge never
+   * forks against a writer that committed after the merge read the log. Same protocol per pod as
+   * {@link #commitIf(byte[], Revision)}.
+   */
+  public CommitAttempt commitIfLeaves(byte[] payload, List<String> parents, List<Revision> expectedLeaves) {
+    List<String> expected = new ArrayList<>();
+    for (Revision r : expectedLeaves) {
+      expected.add(r.path());
+    }
+    return commitWhen(payload, new ArrayList<>(new LinkedHashSet<>(parents)), log -> {
+      List<String> leaves = new ArrayList<>();
+      for (Revision r : log) {
+        if (r.isLeaf()) {
+          leaves.add(r.path());
+        }
+      }
+      return leaves.equals(expected);
+    });
+  }
+
+  /** Commits on {@code parents} if {@code isExpected} holds for the log the commit is planned from. */
+  private CommitAttempt commitWhen(byte[] payload, List<String> ps, Predicate<List<Revision>> isExpected) {
     if (pod instanceof SupportsAtomicCommit) {
       Plan[] planned = new Plan[1];
       CommitResult result = ((SupportsAtomicCommit) pod).commitIf(".", listing -> {
         Plan p = plan(listing, payload, ps);
         planned[0] = p;
-        return isHead(p.before, expectedHead) ? p.files : null;
+        return isExpected.test(p.before) ? p.files : null;
       });
       if (result != CommitResult.COMMITTED) {
         refresh();
@@ -296,10 +323,10 @@ public final class Changelog {
       return new CommitAttempt(result, published(planned[0]));
     }
     if (pod instanceof SupportsCompareAndSet) {
-      return RefCommit.commit(this, (SupportsCompareAndSet) pod, payload, expectedHead);
+      return RefCommit.attempt(this, (SupportsCompareAndSet) pod, payload, ps, isExpected);
     }
     Plan plan = plan(pod.ls(".", true), payload, ps);
-    if (!isHead(plan.before, expectedHead)) {
+    if (!isExpected.test(plan.before)) {
       refresh();
       return new CommitAttempt(CommitResult.LOCK_FAILURE, List.of());
     }

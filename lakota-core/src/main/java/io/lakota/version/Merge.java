@@ -3,6 +3,7 @@ package io.lakota.version;
 import io.lakota.format.Dtype;
 import io.lakota.format.Values;
 import io.lakota.id.RevisionName;
+import io.lakota.storage.CommitResult;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,6 +24,7 @@ import java.util.function.Function;
  * change of an earlier branch survives. Single use, single-threaded.
  */
 public final class Merge {
+  private static final CommitAttempt NOTHING = new CommitAttempt(CommitResult.COMMITTED, List.of());
   private final Changelog changelog;
   private final Function<Revision, Commit> decoder;
   private final List<Revision> log;
@@ -43,16 +45,18 @@ public final class Merge {
   }
 
   /**
-   * Merges {@code heads} (all leaves when null or empty) of {@code changelog} and commits the result on every one
-   * of them.
+   * One attempt at merging {@code heads} (all leaves when null or empty) of {@code changelog} (as last read) and
+   * committing the result on every one of them, conditionally: only if the leaves of the folder are still those the
+   * merge was computed from ({@link Changelog#commitIfLeaves}), so a merge never forks against a concurrent writer.
    *
    * @param decoder decodes the commit of a revision (with the collection's schema)
-   * @return the revisions written; empty when there is nothing to merge (fewer than two distinct head contents) or
-   *     when the single dominant head is already the last revision
+   * @return committed with the revisions written (none when there is nothing to merge: fewer than two distinct head
+   *     contents, or a single dominant head that is already the last revision), or a lock failure (nothing written:
+   *     refresh and try again)
    */
-  public static List<Revision> run(Changelog changelog, Function<Revision, Commit> decoder, List<Revision> heads) {
+  public static CommitAttempt attempt(Changelog changelog, Function<Revision, Commit> decoder, List<Revision> heads) {
     Merge m = new Merge(changelog, decoder);
-    return m.merge(heads == null || heads.isEmpty() ? changelog.leafs() : heads);
+    return m.merge(heads == null || heads.isEmpty() ? changelog.leafs() : heads, changelog.leafs());
   }
 
   /**
@@ -65,23 +69,23 @@ public final class Merge {
   }
 
   /** Merges {@code leaves} and commits the result on each of them. */
-  private List<Revision> merge(List<Revision> leaves) {
+  private CommitAttempt merge(List<Revision> leaves, List<Revision> allLeaves) {
     if (log.isEmpty()) {
-      return List.of();
+      return NOTHING;
     }
     Set<String> digests = new LinkedHashSet<>();
     for (Revision r : leaves) {
       digests.add(r.childDigest());
     }
     if (digests.size() < 2) {
-      return List.of();
+      return NOTHING;
     }
     List<Revision> maximal = maximal(leaves);
     byte[] payload;
     if (maximal.size() == 1) {
       Revision h1 = maximal.get(0);
       if (log.get(log.size() - 1).childDigest().equals(h1.childDigest())) {
-        return List.of();
+        return NOTHING;
       }
       payload = changelog.read(h1);
     } else {
@@ -93,7 +97,7 @@ public final class Merge {
         ps.add(r.child());
       }
     }
-    return changelog.commit(payload, ps);
+    return changelog.commitIfLeaves(payload, ps, allLeaves);
   }
 
   /** The leaves whose content no other leaf descends from, deduplicated by digest, in log order. */

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Conditional commits on pods that offer compare-and-set on refs but no lock ({@link SupportsCompareAndSet}: S3
@@ -36,23 +37,19 @@ final class RefCommit {
 
   private RefCommit() {}
 
-  static CommitAttempt commit(Changelog log, SupportsCompareAndSet pod, byte[] payload, Revision expectedHead) {
-    List<String> parents = List.of(expectedHead == null ? RevisionName.PHI : expectedHead.child());
-    return attempt(log, pod, payload, parents, true, expectedHead);
-  }
-
   /**
-   * One attempt; with {@code checkHead} false any head is accepted (an unconditional commit that still goes
-   * through the ref, so that it cannot fork against conditional writers).
+   * One attempt: commits on {@code parents} if {@code isExpected} holds for the log read after the roll-forward
+   * (always true for an unconditional commit, which still goes through the ref so that it cannot fork against
+   * conditional writers).
    */
   static CommitAttempt attempt(Changelog log, SupportsCompareAndSet pod, byte[] payload, List<String> parents,
-      boolean checkHead, Revision expectedHead) {
+      Predicate<List<Revision>> isExpected) {
     SupportsCompareAndSet.Ref ref = pod.readRef(REF);
     if (ref != null) {
       rollForward(pod, decode(ref.value()));
     }
     Changelog.Plan plan = log.plan(pod.ls(".", true), payload, parents);
-    if (checkHead && !Changelog.isHead(plan.before, expectedHead)) {
+    if (!isExpected.test(plan.before)) {
       log.refresh();
       return new CommitAttempt(CommitResult.LOCK_FAILURE, List.of());
     }

@@ -1,15 +1,15 @@
 package io.lakota.storage.file;
 
+import io.lakota.errors.CommitStateUnknownException;
 import io.lakota.errors.InvalidPathException;
 import io.lakota.errors.NotEmptyException;
 import io.lakota.errors.NotFoundException;
 import io.lakota.errors.StorageException;
-import io.lakota.errors.CommitStateUnknownException;
 import io.lakota.storage.CommitResult;
 import io.lakota.storage.FolderLocks;
-import io.lakota.storage.SupportsAtomicCommit;
 import io.lakota.storage.PodMetrics;
 import io.lakota.storage.PodPath;
+import io.lakota.storage.SupportsAtomicCommit;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.channels.FileChannel;
