@@ -48,6 +48,8 @@ final class S3Bucket {
   private final Set<String> knownFolders = ConcurrentHashMap.newKeySet();
   private volatile Boolean conditionalWrites;
   private volatile boolean batchDeletes = true;
+  /** Keys per listing page (S3 returns at most 1000); smaller in tests, to exercise the pagination. */
+  volatile int pageSize = 1000;
 
   S3Bucket(S3Client client, S3Location location) {
     this.client = client;
@@ -104,7 +106,7 @@ final class S3Bucket {
     String token = null;
     while (true) {
       ListObjectsV2Request.Builder request =
-          ListObjectsV2Request.builder().bucket(name()).prefix(prefix).maxKeys(maxKeys);
+          ListObjectsV2Request.builder().bucket(name()).prefix(prefix).maxKeys(Math.min(maxKeys, pageSize));
       if (delimiter != null) {
         request.delimiter(delimiter);
       }
@@ -291,8 +293,8 @@ final class S3Bucket {
     knownFolders.clear();
   }
 
-  /** Closes the SDK client. */
-  void close() {
-    client.close();
+  /** False once the server refused a DeleteObjects request and keys are deleted one by one. */
+  boolean batchDeletes() {
+    return batchDeletes;
   }
 }

@@ -94,6 +94,11 @@ public final class S3Pod implements Pod {
     return bucket.conditionalWrites(".");
   }
 
+  /** The bucket state shared by this pod family, for tests. */
+  S3Bucket backend() {
+    return bucket;
+  }
+
   @Override
   public String kind() {
     return KIND;
