@@ -9,7 +9,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -47,6 +52,7 @@ final class S3Bucket {
   /** Full keys known to be folders (something was written or listed below them): they cannot be files. */
   private final Set<String> knownFolders = ConcurrentHashMap.newKeySet();
   private volatile Boolean conditionalWrites;
+  private volatile ExecutorService workers;
   private volatile boolean batchDeletes = true;
   /** Keys per listing page (S3 returns at most 1000); smaller in tests, to exercise the pagination. */
   volatile int pageSize = 1000;
@@ -291,6 +297,32 @@ final class S3Bucket {
   /** Forgets the known folders, after a removal may have emptied some. */
   void forgetFolders() {
     knownFolders.clear();
+  }
+
+  /**
+   * Threads for operations that fan out into independent requests ({@code rmMany}): as many as requests may be in
+   * flight, daemons, gone after 30 s idle. Tasks never wait for other tasks, so the bounded pool cannot deadlock.
+   */
+  ExecutorService workers() {
+    ExecutorService pool = workers;
+    if (pool == null) {
+      synchronized (this) {
+        if (workers == null) {
+          AtomicInteger number = new AtomicInteger();
+          ThreadPoolExecutor executor = new ThreadPoolExecutor(
+              location.maxRequests(), location.maxRequests(), 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+              task -> {
+                Thread thread = new Thread(task, "lakota-s3-" + number.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+              });
+          executor.allowCoreThreadTimeOut(true);
+          workers = executor;
+        }
+        pool = workers;
+      }
+    }
+    return pool;
   }
 
   /** False once the server refused a DeleteObjects request and keys are deleted one by one. */

@@ -81,11 +81,11 @@ final class S3Errors {
           shown, what + "cannot reach the S3 endpoint " + where + ": " + unreachable + hint, e);
     }
     String message = String.valueOf(e.getMessage());
-    if (message.contains("Unable to load credentials")) {
+    if (message.contains("Unable to load credentials") || message.contains("contained no credentials")) {
       return new StorageException(
           shown,
           what + "no AWS credentials for " + where + "; give key= and secret= in the URI, a profile=, or "
-              + "configure the default chain (environment, ~/.aws, instance role)",
+              + "configure the default chain (environment, ~/.aws, instance role): " + message,
           e);
     }
     return new StorageException(shown, what + message + " (" + where + ")", e);

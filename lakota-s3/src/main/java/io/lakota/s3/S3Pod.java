@@ -11,6 +11,8 @@ import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CommonPrefix;
@@ -270,6 +272,43 @@ public final class S3Pod implements Pod {
       }
     } finally {
       bucket.forgetFolders();
+    }
+  }
+
+  /**
+   * Removes the paths in parallel (within the bound on requests in flight). Every removal is attempted; the first
+   * failure, in the order of {@code paths}, is then rethrown.
+   */
+  @Override
+  public void rmMany(List<String> paths, boolean recursive) {
+    if (paths.size() <= 1) {
+      Pod.super.rmMany(paths, recursive);
+      return;
+    }
+    for (String path : paths) {
+      PodPath.normalize(path); // bad paths refused before any request
+    }
+    List<Future<?>> removals = new ArrayList<>(paths.size());
+    for (String path : paths) {
+      removals.add(bucket.workers().submit(() -> rm(path, recursive, false)));
+    }
+    RuntimeException first = null;
+    for (Future<?> removal : removals) {
+      try {
+        removal.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new StorageException(".", "Cannot remove: interrupted", e);
+      } catch (ExecutionException e) {
+        if (first == null) {
+          first = e.getCause() instanceof RuntimeException r
+              ? r
+              : new StorageException(".", "Cannot remove: " + e.getCause(), e.getCause());
+        }
+      }
+    }
+    if (first != null) {
+      throw first;
     }
   }
 

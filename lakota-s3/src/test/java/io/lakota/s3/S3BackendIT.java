@@ -75,6 +75,24 @@ class S3BackendIT {
   }
 
   @Test
+  void removesManyInParallelAndReportsTheFirstFailure() {
+    S3Pod pod = open("many");
+    List<String> paths = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      pod.write("d" + i + "/key", bytes("x"));
+      paths.add("d" + i);
+    }
+    pod.rmMany(paths, true);
+    assertThat(pod.walk()).isEmpty();
+    pod.write("a", bytes("x"));
+    pod.write("c", bytes("x"));
+    assertThatThrownBy(() -> pod.rmMany(List.of("a", "missing-b", "c", "missing-d"), false))
+        .isInstanceOf(NotFoundException.class)
+        .hasMessage("Cannot remove missing-b: no such file or folder");
+    assertThat(pod.walk()).isEmpty(); // every removal was attempted
+  }
+
+  @Test
   void keysWrittenByOtherToolsAreListedAndFolderMarkersSkipped() {
     S3Pod pod = open("foreign");
     server.admin().putObject(b -> b.bucket(bucket).key("foreign/a/b"), RequestBody.fromString("ab"));

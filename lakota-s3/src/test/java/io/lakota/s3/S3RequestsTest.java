@@ -162,6 +162,17 @@ class S3RequestsTest {
   }
 
   @Test
+  void missingCredentialsAreSaidSo() throws IOException {
+    String uri = start((n, exchange) -> send(exchange, 200, "x"));
+    String noKeys = uri.substring(0, uri.indexOf('?')) + "?profile=lakota-test-no-such-profile";
+    assertThatThrownBy(() -> Pods.fromUri(noKeys).read("x"))
+        .isInstanceOf(StorageException.class)
+        .hasMessageStartingWith("Cannot read x: no AWS credentials for http://127.0.0.1:" + server.getAddress().getPort()
+            + "; give key= and secret= in the URI, a profile=, or configure the default chain")
+        .hasMessageContaining("'lakota-test-no-such-profile'");
+  }
+
+  @Test
   void anUnreachableEndpointIsSaidSo() throws IOException {
     int port;
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
