@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -177,14 +178,33 @@ final class S3Bucket {
     return key.isEmpty() ? "" : key + "/";
   }
 
-  /** Puts an object; with {@code ifNoneMatch} the put is conditional on the key being absent (412 otherwise). */
+  /**
+   * Puts an object; with {@code ifNoneMatch} the put is conditional on the key being absent (412 otherwise). AWS
+   * answers 409 ConditionalRequestConflict while another conditional write of the key is in progress: that one is
+   * retried here, with backoff, since the SDK does not retry 409s.
+   */
   void put(String verb, String shown, String key, byte[] data, boolean ifNoneMatch) {
     PutObjectRequest.Builder request = PutObjectRequest.builder().bucket(name()).key(key);
     if (ifNoneMatch) {
       request.ifNoneMatch("*");
     }
     PutObjectRequest built = request.build();
-    call(verb, shown, () -> client.putObject(built, RequestBody.fromBytes(data)));
+    for (int attempt = 0; ; attempt++) {
+      try {
+        call(verb, shown, () -> client.putObject(built, RequestBody.fromBytes(data)));
+        return;
+      } catch (StorageException e) {
+        if (!ifNoneMatch || attempt >= 5 || !(e.getCause() instanceof S3Exception s3) || s3.statusCode() != 409) {
+          throw e;
+        }
+      }
+      try {
+        Thread.sleep((50L << attempt) + ThreadLocalRandom.current().nextLong(50));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new StorageException(shown, "Cannot " + verb + " " + shown + ": interrupted", e);
+      }
+    }
   }
 
   /**

@@ -192,6 +192,9 @@ public final class S3Pod implements Pod {
       try {
         bucket.put("write", shown, key, data, true);
       } catch (S3Exception e) {
+        if (e.statusCode() != 412) {
+          throw S3Errors.failure("write", shown, bucket.location, e);
+        }
         // 412: someone else wrote it since the listing. After a retried attempt the winner may be us (the first
         // attempt stored the object but its response was lost): the content tells.
         if (e.numAttempts() != null && e.numAttempts() > 1 && isOurs(shown, key, data)) {
