@@ -79,8 +79,8 @@ final class S3Clients {
   /**
    * Drops the {@code Expect: 100-continue} header the SDK puts on uploads. With the URL-connection client a server
    * that answers before reading the body (legitimately, e.g. for an empty body) makes the client report "Error
-   * writing request body" although the object was stored, and the retry of a conditional put then fails with 412:
-   * the pod would report a write it made as skipped. Lakota's objects are small, so the saving is moot anyway.
+   * writing request body" although the object was stored, and the retry of a conditional put then meets 412: the
+   * pod would report a write it made as skipped. Lakota's objects are small, so the saving is moot anyway.
    */
   static final class NoExpectContinue implements ExecutionInterceptor {
     @Override

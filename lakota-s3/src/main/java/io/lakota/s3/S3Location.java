@@ -20,7 +20,7 @@ import java.util.Locale;
  *   <li>{@code verify=false}: no TLS certificate verification;
  *   <li>beyond the reference: {@code region}, {@code https=true} (TLS to the given host), {@code max_requests}
  *       (requests in flight at once per pod family, default 16), {@code retries} (attempts per request after the
- *       first, default 4), {@code conditional_write=false} (never use {@code If-None-Match}, always check then
+ *       first, default 6), {@code conditional_write=false} (never use {@code If-None-Match}, always check then
  *       put).
  * </ul>
  *
@@ -58,8 +58,13 @@ public record S3Location(
 
   /** The default bound on concurrent requests. */
   public static final int DEFAULT_MAX_REQUESTS = 16;
-  /** The default number of retries after a failed attempt. */
-  public static final int DEFAULT_RETRIES = 4;
+  /**
+   * The default number of retries after a failed attempt. One more than the idle connections the JDK keeps per
+   * server (5): a server that refuses an upload without reading its body (S3Proxy after a 412) closes the
+   * connection, and the next upload on that pooled connection fails with "Error writing request body"; every retry
+   * discards one such connection, so this many retries always reach a live one.
+   */
+  public static final int DEFAULT_RETRIES = 6;
 
   /**
    * Parses an {@code s3://} URI.

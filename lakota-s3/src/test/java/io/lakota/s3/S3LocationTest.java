@@ -23,7 +23,7 @@ class S3LocationTest {
     assertThat(l.profile()).isNull();
     assertThat(l.verify()).isTrue();
     assertThat(l.maxRequests()).isEqualTo(16);
-    assertThat(l.retries()).isEqualTo(4);
+    assertThat(l.retries()).isEqualTo(6);
     assertThat(l.conditionalWrite()).isTrue();
     assertThat(l).hasToString("s3:///bucket/some/prefix");
   }
