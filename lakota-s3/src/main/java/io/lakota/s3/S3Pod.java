@@ -9,6 +9,7 @@ import io.lakota.storage.PodMetrics;
 import io.lakota.storage.PodPath;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
@@ -223,7 +224,7 @@ public final class S3Pod implements Pod {
       byte[] stored =
           bucket.call("write", shown, () -> bucket.client.getObjectAsBytes(b -> b.bucket(bucket.name()).key(key)))
               .asByteArrayUnsafe();
-      return java.util.Arrays.equals(stored, data);
+      return Arrays.equals(stored, data);
     } catch (S3Exception e) {
       return false;
     }
