@@ -37,25 +37,4 @@ final class RepoContent {
     }
     return out;
   }
-
-  /**
-   * Copies every file of {@code from} that {@code to} lacks, data files before revision files (revisions are the
-   * files at depth 4, {@code 00/00/<rest>/<revision>}), as a push does: a reader of {@code to} never sees a
-   * revision whose data is missing. Returns the number of files copied.
-   */
-  static int copy(Pod from, Pod to) {
-    List<String> files = new ArrayList<>(from.walk());
-    files.sort((a, b) -> Integer.compare(depth(a), depth(b)));
-    int copied = 0;
-    for (String path : files) {
-      if (to.write(path, from.read(path)) >= 0) {
-        copied++;
-      }
-    }
-    return copied;
-  }
-
-  private static int depth(String path) {
-    return path.split("/").length;
-  }
 }

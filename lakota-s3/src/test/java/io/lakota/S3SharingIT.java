@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lakota.format.Schema;
 import io.lakota.s3.S3TestServer;
-import io.lakota.storage.Pod;
+import io.lakota.sync.SyncResult;
 import io.lakota.storage.Pods;
 import io.lakota.storage.file.FilePod;
 import io.lakota.storage.memory.MemoryPod;
@@ -38,7 +38,7 @@ class S3SharingIT {
     bucket = server.newBucket();
   }
 
-  /** The acceptance 2, with a file-by-file copy standing in for push and pull (not in this build yet). */
+  /** The acceptance 2: pushed from a folder to S3, pulled back into memory, read identically. */
   @Test
   void aRepositoryCopiedFromAFolderToS3AndBackIntoMemoryReadsIdentically() {
     long seed = 20261122L;
@@ -66,15 +66,16 @@ class S3SharingIT {
     prices.series("s1").delete(1_601_000_000L, 1_602_000_000L);
     Map<String, Object> expected = RepoContent.of(local);
 
-    Pod s3 = Pods.fromUri(server.uri(bucket, "shared/acceptance2"));
-    int files = local.pod().walk().size();
-    assertThat(RepoContent.copy(local.pod(), s3)).isEqualTo(files);
-    assertThat(RepoContent.of(new Repo(s3))).isEqualTo(expected);
-    assertThat(RepoContent.copy(local.pod(), s3)).isZero(); // write-once: nothing to copy twice
+    Repo s3 = new Repo(Pods.fromUri(server.uri(bucket, "shared/acceptance2")));
+    SyncResult pushed = local.push(s3);
+    assertThat(pushed.dataFiles()).isPositive();
+    assertThat(RepoContent.of(new Repo(Pods.fromUri(server.uri(bucket, "shared/acceptance2"))))).isEqualTo(expected);
+    assertThat(local.push(s3)).isEqualTo(SyncResult.EMPTY); // incremental: nothing to copy twice
 
-    MemoryPod memory = new MemoryPod();
-    assertThat(RepoContent.copy(Pods.fromUri(server.uri(bucket, "shared/acceptance2")), memory)).isEqualTo(files);
-    assertThat(RepoContent.of(new Repo(memory))).isEqualTo(expected);
+    Repo memory = new Repo(new MemoryPod());
+    SyncResult pulled = memory.pull(new Repo(Pods.fromUri(server.uri(bucket, "shared/acceptance2"))));
+    assertThat(pulled).isEqualTo(pushed);
+    assertThat(RepoContent.of(memory)).isEqualTo(expected);
   }
 
   @Test
