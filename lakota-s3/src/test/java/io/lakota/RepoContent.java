@@ -1,6 +1,5 @@
 package io.lakota;
 
-import io.lakota.storage.Pod;
 import io.lakota.testing.Render;
 import io.lakota.version.Revision;
 import java.util.ArrayList;
