@@ -11,7 +11,7 @@ import io.lakota.maintenance.GcResult;
 import io.lakota.object.ObjectStore;
 import io.lakota.storage.Pod;
 import io.lakota.storage.PodMetrics;
-import io.lakota.storage.Pods;
+import io.lakota.storage.uri.Pods;
 import io.lakota.sync.SyncProgress;
 import io.lakota.sync.SyncResult;
 import java.security.SecureRandom;

@@ -2,7 +2,7 @@ package io.lakota;
 
 import io.lakota.s3.S3TestServer;
 import io.lakota.storage.Pod;
-import io.lakota.storage.Pods;
+import io.lakota.storage.uri.Pods;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.lakota.format.Schema;
 import io.lakota.s3.S3TestServer;
 import io.lakota.sync.SyncResult;
-import io.lakota.storage.Pods;
+import io.lakota.storage.uri.Pods;
 import io.lakota.storage.file.FilePod;
 import io.lakota.storage.memory.MemoryPod;
 import java.io.IOException;

@@ -3,7 +3,7 @@ package io.lakota.cli;
 import io.lakota.Repo;
 import io.lakota.SeriesFormat;
 import io.lakota.storage.Pod;
-import io.lakota.storage.Pods;
+import io.lakota.storage.uri.Pods;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;

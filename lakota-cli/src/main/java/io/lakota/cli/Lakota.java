@@ -2,7 +2,7 @@ package io.lakota.cli;
 
 import io.lakota.Repo;
 import io.lakota.storage.PodMetrics;
-import io.lakota.storage.Pods;
+import io.lakota.storage.uri.Pods;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;

@@ -4,7 +4,7 @@ import io.lakota.server.BearerTokens;
 import io.lakota.server.Mounts;
 import io.lakota.server.PodServer;
 import io.lakota.storage.Pod;
-import io.lakota.storage.Pods;
+import io.lakota.storage.uri.Pods;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.URISyntaxException;

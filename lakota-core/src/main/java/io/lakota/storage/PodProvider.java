@@ -1,7 +1,7 @@
 package io.lakota.storage;
 
 /**
- * Opens pods for URI schemes that {@link Pods#fromUri(String)} does not handle itself ({@code s3}, {@code http},
+ * Opens pods for URI schemes that {@link io.lakota.storage.uri.Pods#fromUri(String)} does not handle itself ({@code s3}, {@code http},
  * {@code https}, …). Modules such as {@code lakota-s3} register an implementation with the {@link
  * java.util.ServiceLoader} mechanism, in {@code META-INF/services/io.lakota.storage.PodProvider}.
  *

@@ -4,7 +4,7 @@ import io.lakota.storage.Pod;
 import io.lakota.storage.PodProvider;
 
 /**
- * Opens {@code s3://} URIs for {@link io.lakota.storage.Pods#fromUri(String)}: registered with the {@link
+ * Opens {@code s3://} URIs for {@link io.lakota.storage.uri.Pods#fromUri(String)}: registered with the {@link
  * java.util.ServiceLoader} in {@code META-INF/services/io.lakota.storage.PodProvider}, so that putting lakota-s3 on
  * the class path is all it takes.
  */

@@ -7,7 +7,7 @@ import io.lakota.errors.NotFoundException;
 import io.lakota.errors.StorageException;
 import io.lakota.storage.CachePod;
 import io.lakota.storage.Pod;
-import io.lakota.storage.Pods;
+import io.lakota.storage.uri.Pods;
 import io.lakota.storage.memory.MemoryPod;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,7 +3,7 @@ package io.lakota.s3;
 import io.lakota.storage.CachePod;
 import io.lakota.storage.Pod;
 import io.lakota.storage.PodContractTest;
-import io.lakota.storage.Pods;
+import io.lakota.storage.uri.Pods;
 import io.lakota.storage.memory.MemoryPod;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lakota.errors.ValidationException;
 import io.lakota.storage.Pod;
-import io.lakota.storage.Pods;
+import io.lakota.storage.uri.Pods;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lakota.storage.Pod;
 import io.lakota.storage.PodContractTest;
-import io.lakota.storage.Pods;
+import io.lakota.storage.uri.Pods;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -9,7 +9,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.lakota.errors.NotFoundException;
 import io.lakota.errors.StorageException;
 import io.lakota.storage.Pod;
-import io.lakota.storage.Pods;
+import io.lakota.storage.uri.Pods;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

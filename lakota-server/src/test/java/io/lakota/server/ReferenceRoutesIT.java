@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lakota.storage.CachePod;
 import io.lakota.storage.Pod;
-import io.lakota.storage.Pods;
+import io.lakota.storage.uri.Pods;
 import io.lakota.storage.file.FilePod;
 import io.lakota.storage.memory.MemoryPod;
 import java.net.URI;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lakota.errors.InvalidPathException;
 import io.lakota.errors.ValidationException;
-import io.lakota.storage.Pods;
+import io.lakota.storage.uri.Pods;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,10 +1,13 @@
-package io.lakota.storage;
+package io.lakota.storage.uri;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lakota.errors.ValidationException;
+import io.lakota.storage.CachePod;
+import io.lakota.storage.Pod;
+import io.lakota.storage.PodProvider;
 import io.lakota.storage.file.FilePod;
 import io.lakota.storage.memory.MemoryPod;
 import java.io.IOException;

@@ -1,7 +1,10 @@
-package io.lakota.storage;
+package io.lakota.storage.uri;
 
 import io.lakota.errors.InvalidPathException;
 import io.lakota.errors.ValidationException;
+import io.lakota.storage.CachePod;
+import io.lakota.storage.Pod;
+import io.lakota.storage.PodProvider;
 import io.lakota.storage.file.FilePod;
 import io.lakota.storage.http.HttpPod;
 import io.lakota.storage.memory.MemoryPod;
