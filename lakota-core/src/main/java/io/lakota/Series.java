@@ -96,7 +96,8 @@ public class Series {
     }
     List<Segment> out = new ArrayList<>();
     for (SegmentRange r : commit.ranges(label, start, stop, closed)) {
-      out.add(new Segment(schema(), commit, r, collection.repo().objects()));
+      out.add(new Segment(schema(), commit, r, collection.repo().objects(), Workers::run, Workers.threads(),
+          Settings.get().verifyDigests()));
     }
     return out;
   }

@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
 
 /**
  * A validated, encoded write of one series (SEMANTICS.md §10.1): the commit row, the arrays small enough to be
@@ -21,6 +20,9 @@ import java.util.concurrent.Callable;
  * the input, so that a failure leaves the repository unchanged. Immutable once prepared.
  */
 final class WritePlan {
+  /** Block tasks per column and per thread: small enough to balance columns of different speeds. */
+  private static final int CHUNKS_PER_THREAD = 4;
+
   private final CommitRow row;
   private final Map<String, byte[]> embedded;
   private final Map<String, byte[]> files;
@@ -61,12 +63,7 @@ final class WritePlan {
       throw new ValidationException("Invalid range " + Texts.tuple(schema.index(), s) + " -> "
           + Texts.tuple(schema.index(), e) + " (" + where + ")");
     }
-    List<Callable<ColumnCodec.Encoded>> tasks = new ArrayList<>();
-    for (ColumnDefinition c : schema.columns()) {
-      Object array = frame.column(c.name());
-      tasks.add(() -> ColumnCodec.of(c).encodeWithDigest(array));
-    }
-    List<ColumnCodec.Encoded> encoded = Workers.map(tasks, frame.length() >= SegmentFrames.PARALLEL_ROWS);
+    List<ColumnCodec.Encoded> encoded = encode(schema, frame);
     int embedMax = Settings.get().embedMaxSize();
     String[] digests = new String[encoded.size()];
     Map<String, byte[]> embedded = new TreeMap<>();
@@ -82,6 +79,35 @@ final class WritePlan {
     }
     CommitRow row = new CommitRow(series.label(), s, e, digests, frame.length(), closed);
     return new WritePlan(row, embedded, files);
+  }
+
+  /**
+   * Encodes every column of the frame. Large columns are split into block tasks ({@link ColumnCodec#encodeJob}),
+   * and the tasks of all columns share the worker threads: the digests (one sequential SHA-1 pass per column) start
+   * first, the blocks fill the gaps.
+   */
+  private static List<ColumnCodec.Encoded> encode(Schema schema, Frame frame) {
+    boolean parallel = frame.length() >= SegmentFrames.PARALLEL_ROWS;
+    int threads = parallel ? Workers.threads() : 1;
+    int level = Settings.get().bloscLevel();
+    List<ColumnCodec.EncodeJob> jobs = new ArrayList<>();
+    List<Runnable> first = new ArrayList<>();
+    List<Runnable> rest = new ArrayList<>();
+    for (ColumnDefinition c : schema.columns()) {
+      ColumnCodec codec = ColumnCodec.of(c).withBloscLevel(level);
+      ColumnCodec.EncodeJob job = codec.encodeJob(frame.column(c.name()), threads * CHUNKS_PER_THREAD);
+      jobs.add(job);
+      List<Runnable> tasks = job.tasks();
+      first.add(tasks.get(0));
+      rest.addAll(tasks.subList(1, tasks.size()));
+    }
+    first.addAll(rest);
+    Workers.run(first, parallel);
+    List<ColumnCodec.Encoded> out = new ArrayList<>(jobs.size());
+    for (ColumnCodec.EncodeJob job : jobs) {
+      out.add(job.result());
+    }
+    return out;
   }
 
   CommitRow row() {

@@ -8,7 +8,9 @@ import io.lakota.errors.ValidationException;
 import io.lakota.format.Schema;
 import io.lakota.storage.file.FilePod;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -99,9 +101,34 @@ public final class Workloads {
     return new BenchResult("W4", rows, seconds, rows / seconds, (long) rows, DiskUsage.of(path));
   }
 
-  /** W5: one batch writing 1000 series of ROWS/1000 rows each. */
+  /**
+   * W5: one batch ({@link Collection#multi()}) writing 1000 series {@code s0 … s999} of ROWS/1000 rows each into
+   * collection {@code batch} (created before the clock starts): the first ROWS/1000 rows of the data, value + j
+   * for series j.
+   */
   static BenchResult w5(int rows, Path path) {
-    throw new ValidationException("Cannot run W5 yet: batches (multi) are not available in this build");
+    check(rows >= 1000, "W5 needs at least 1000 rows (1000 series), got %d", rows);
+    int per = rows / 1000;
+    long[] ts = BenchData.timestamps(per);
+    double[] base = BenchData.values(per);
+    List<Map<String, Object>> frames = new ArrayList<>(1000);
+    for (int j = 0; j < 1000; j++) {
+      double[] v = new double[per];
+      for (int i = 0; i < per; i++) {
+        v[i] = base[i] + j;
+      }
+      frames.add(frame(ts, v));
+    }
+    Collection c = open(path).createCollection(SCHEMA, "batch");
+    long t0 = System.nanoTime();
+    c.multi(batch -> {
+      for (int j = 0; j < 1000; j++) {
+        c.series("s" + j).write(frames.get(j));
+      }
+    });
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    long written = 1000L * per;
+    return new BenchResult("W5", written, seconds, written / seconds, null, DiskUsage.of(path));
   }
 
   private static void check(boolean ok, String format, Object... args) {
