@@ -126,10 +126,12 @@ class RangeReadTest {
     Frame full = s.frame();
     assertThat(full.length()).isGreaterThan(50_000);
     List<Dtype> dtypes = ONE.indexDtypes();
+    long[] ts = full.longs("ts");
     Closed[] flags = Closed.values();
     for (int k = 0; k < count; k++) {
-      Long start = rnd.nextInt(10) == 0 ? null : rnd.nextLong(lo - 10, hi + 10);
-      Long stop = rnd.nextInt(10) == 0 ? null
+      Long start = rnd.nextInt(10) == 0 ? null : rnd.nextInt(3) == 0 ? nearBlockEdge(rnd, ts)
+          : rnd.nextLong(lo - 10, hi + 10);
+      Long stop = rnd.nextInt(10) == 0 ? null : rnd.nextInt(3) == 0 ? nearBlockEdge(rnd, ts)
           : rnd.nextBoolean() && start != null ? start + rnd.nextLong(0, 5_000) : rnd.nextLong(lo - 10, hi + 10);
       Closed closed = flags[rnd.nextInt(flags.length)];
       Query q = s.query().closed(closed);
@@ -170,6 +172,13 @@ class RangeReadTest {
     int first = firstTrue(n, i -> start == null || after(dtypes, full.indexTuple(i), start, closed.left()));
     int end = firstTrue(n, i -> stop != null && !after(dtypes, stop, full.indexTuple(i), closed.right()));
     return full.slice(first, Math.max(first, end));
+  }
+
+  /** A value at or next to a row where an int64 blosc block (32 768 items) starts: duplicates straddle edges. */
+  private static long nearBlockEdge(RandomGenerator rnd, long[] ts) {
+    int edges = Math.max(1, ts.length / 32_768);
+    int i = rnd.nextInt(1, edges + 1) * 32_768 + rnd.nextInt(-2, 3);
+    return ts[Math.max(0, Math.min(ts.length - 1, i))];
   }
 
   private static int firstTrue(int n, java.util.function.IntPredicate p) {
