@@ -22,6 +22,8 @@ import java.util.TreeMap;
 final class WritePlan {
   /** Block tasks per column and per thread: small enough to balance columns of different speeds. */
   private static final int CHUNKS_PER_THREAD = 4;
+  /** Frames of at least this many rows have their columns encoded on several threads. */
+  static final int PARALLEL_ROWS = 4_096;
 
   private final CommitRow row;
   private final Map<String, byte[]> embedded;
@@ -87,7 +89,8 @@ final class WritePlan {
    * first, the blocks fill the gaps.
    */
   private static List<ColumnCodec.Encoded> encode(Schema schema, Frame frame) {
-    boolean parallel = frame.length() >= SegmentFrames.PARALLEL_ROWS;
+    // columns of a few thousand rows already pay for the hand-off to another core (W5: 10 000-row writes)
+    boolean parallel = frame.length() >= PARALLEL_ROWS;
     int threads = parallel ? Workers.threads() : 1;
     int level = Settings.get().bloscLevel();
     List<ColumnCodec.EncodeJob> jobs = new ArrayList<>();

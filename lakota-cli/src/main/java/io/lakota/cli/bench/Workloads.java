@@ -24,7 +24,19 @@ public final class Workloads {
 
   /** Runs workload {@code name} ({@code W1} … {@code W5}) with {@code rows} rows on the repository at {@code path}. */
   public static BenchResult run(String name, int rows, Path path) {
+    return run(name, rows, path, false);
+  }
+
+  /**
+   * Runs workload {@code name}, first warming the JIT up (unless {@code warmUp} is false) with a smaller run of the
+   * same workload on a temporary repository that is deleted afterwards: like the JVM start, compiling the code is
+   * not part of the measured operation. The measured run is the first one on {@code path}.
+   */
+  public static BenchResult run(String name, int rows, Path path, boolean warmUp) {
     ValidationException.check(rows > 0, "Cannot run %s: ROWS must be > 0, got %d", name, rows);
+    if (warmUp) {
+      warmUp(name);
+    }
     switch (name) {
       case "W1":
         return w1(rows, path);
@@ -38,6 +50,38 @@ public final class Workloads {
         return w5(rows, path);
       default:
         throw new ValidationException("Unknown workload \"" + name + "\": expected W1, W2, W3, W4 or W5");
+    }
+  }
+
+  private static void warmUp(String name) {
+    Path tmp;
+    try {
+      tmp = java.nio.file.Files.createTempDirectory("lakota-bench-warmup");
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("Cannot create a warm-up folder: " + e.getMessage(), e);
+    }
+    try {
+      int rows = 1_000_000;
+      for (int round = 0; round < 3; round++) {
+        Path repo = tmp.resolve("r" + round);
+        switch (name) {
+          case "W4":
+            w4(300, repo);
+            break;
+          case "W5":
+            w5(200_000, repo);
+            break;
+          default:
+            w1(rows, repo);
+            if (name.equals("W3")) {
+              w3(rows, repo);
+            } else {
+              w2(rows, repo);
+            }
+        }
+      }
+    } finally {
+      DiskUsage.delete(tmp);
     }
   }
 
