@@ -115,8 +115,16 @@ final class Workers {
     };
     ExecutorService executor = executor(Settings.get().maxThreads());
     List<Future<?>> helpers = new ArrayList<>();
+    // 0: queued, 1: running, 2: dropped; a helper still queued when the caller is done is dropped, not awaited
+    List<AtomicInteger> states = new ArrayList<>();
     for (int k = 1; k < threads; k++) {
-      helpers.add(executor.submit(loop));
+      AtomicInteger state = new AtomicInteger();
+      states.add(state);
+      helpers.add(executor.submit(() -> {
+        if (state.compareAndSet(0, 1)) {
+          loop.run();
+        }
+      }));
     }
     boolean interrupted = false;
     try {
@@ -125,9 +133,12 @@ final class Workers {
     } finally {
       IS_WORKER.set(false);
     }
-    for (Future<?> f : helpers) {
+    for (int k = 0; k < helpers.size(); k++) {
+      if (states.get(k).compareAndSet(0, 2)) {
+        continue;
+      }
       try {
-        f.get();
+        helpers.get(k).get();
       } catch (InterruptedException e) {
         interrupted = true;
       } catch (ExecutionException e) {
