@@ -156,6 +156,30 @@ final class Workers {
     }
   }
 
+  /**
+   * {@code task} on a worker thread when {@code background} is true (and the settings allow threads), else run now
+   * on the caller's thread, its exception thrown here. Collect the result with {@link #await}.
+   */
+  static <T> java.util.concurrent.CompletableFuture<T> async(java.util.function.Supplier<T> task,
+      boolean background) {
+    if (!background || !Settings.get().threaded() || IS_WORKER.get()) {
+      return java.util.concurrent.CompletableFuture.completedFuture(task.get());
+    }
+    return java.util.concurrent.CompletableFuture.supplyAsync(task, executor(Settings.get().maxThreads()));
+  }
+
+  /** The result of an {@link #async} task; its failure is rethrown as is when unchecked. */
+  static <T> T await(Future<T> future) {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new LakotaException("Cannot wait for workers: interrupted", e);
+    } catch (ExecutionException e) {
+      throw unchecked(e.getCause());
+    }
+  }
+
   /** Consecutive chunks of at most {@code size} items, in order. */
   static <T> List<List<T>> chunks(List<T> items, int size) {
     if (size <= 0) {

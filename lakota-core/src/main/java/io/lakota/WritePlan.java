@@ -40,6 +40,11 @@ final class WritePlan {
    * frame's first or last row).
    */
   static WritePlan prepare(Series series, Frame frame, Object[] start, Object[] stop, Closed closed) {
+    return check(series, frame, start, stop, closed).encode();
+  }
+
+  /** Validates a write: everything that can be wrong with the input fails here, before any encoding. */
+  static Checked check(Series series, Frame frame, Object[] start, Object[] stop, Closed closed) {
     Schema schema = series.schema();
     String where = "series \"" + series.label() + "\"";
     if (!frame.schema().equals(schema)) {
@@ -65,22 +70,71 @@ final class WritePlan {
       throw new ValidationException("Invalid range " + Texts.tuple(schema.index(), s) + " -> "
           + Texts.tuple(schema.index(), e) + " (" + where + ")");
     }
-    List<ColumnCodec.Encoded> encoded = encode(schema, frame);
-    int embedMax = Settings.get().embedMaxSize();
-    String[] digests = new String[encoded.size()];
-    Map<String, byte[]> embedded = new TreeMap<>();
-    Map<String, byte[]> files = new LinkedHashMap<>();
-    for (int i = 0; i < digests.length; i++) {
-      ColumnCodec.Encoded enc = encoded.get(i);
-      digests[i] = enc.digest();
-      if (enc.bytes().length < embedMax) {
-        embedded.put(enc.digest(), enc.bytes());
-      } else {
-        files.put(enc.digest(), enc.bytes());
-      }
+    return new Checked(series.label(), schema, frame, s, e, closed, Settings.get().embedMaxSize(),
+        Settings.get().bloscLevel());
+  }
+
+  /** A validated write, not encoded yet; the settings that shape the encoding are those of validation time. */
+  static final class Checked {
+    private final String label;
+    private final Schema schema;
+    private final Frame frame;
+    private final Object[] start;
+    private final Object[] stop;
+    private final Closed closed;
+    private final int embedMax;
+    private final int level;
+
+    private Checked(String label, Schema schema, Frame frame, Object[] start, Object[] stop, Closed closed,
+        int embedMax, int level) {
+      this.label = label;
+      this.schema = schema;
+      this.frame = frame;
+      this.start = start;
+      this.stop = stop;
+      this.closed = closed;
+      this.embedMax = embedMax;
+      this.level = level;
     }
-    CommitRow row = new CommitRow(series.label(), s, e, digests, frame.length(), closed);
-    return new WritePlan(row, embedded, files);
+
+    int rows() {
+      return frame.length();
+    }
+
+    /**
+     * The same write over copies of the frame's arrays, to be encoded after the caller got control back: a caller
+     * that reuses its arrays for the next write does not change this one.
+     */
+    Checked detached() {
+      Map<String, Object> cols = new LinkedHashMap<>();
+      for (Map.Entry<String, Object> c : frame.toMap().entrySet()) {
+        Object a = c.getValue();
+        int n = java.lang.reflect.Array.getLength(a);
+        Object copy = java.lang.reflect.Array.newInstance(a.getClass().getComponentType(), n);
+        System.arraycopy(a, 0, copy, 0, n);
+        cols.put(c.getKey(), copy);
+      }
+      return new Checked(label, schema, new Frame(schema, cols), start, stop, closed, embedMax, level);
+    }
+
+    /** Encodes the columns: the commit row, the arrays to embed and the data files. */
+    WritePlan encode() {
+      List<ColumnCodec.Encoded> encoded = WritePlan.encode(schema, frame, level);
+      String[] digests = new String[encoded.size()];
+      Map<String, byte[]> embedded = new TreeMap<>();
+      Map<String, byte[]> files = new LinkedHashMap<>();
+      for (int i = 0; i < digests.length; i++) {
+        ColumnCodec.Encoded enc = encoded.get(i);
+        digests[i] = enc.digest();
+        if (enc.bytes().length < embedMax) {
+          embedded.put(enc.digest(), enc.bytes());
+        } else {
+          files.put(enc.digest(), enc.bytes());
+        }
+      }
+      CommitRow row = new CommitRow(label, start, stop, digests, frame.length(), closed);
+      return new WritePlan(row, embedded, files);
+    }
   }
 
   /**
@@ -88,11 +142,10 @@ final class WritePlan {
    * and the tasks of all columns share the worker threads: the digests (one sequential SHA-1 pass per column) start
    * first, the blocks fill the gaps.
    */
-  private static List<ColumnCodec.Encoded> encode(Schema schema, Frame frame) {
+  private static List<ColumnCodec.Encoded> encode(Schema schema, Frame frame, int level) {
     // columns of a few thousand rows already pay for the hand-off to another core (W5: 10 000-row writes)
     boolean parallel = frame.length() >= PARALLEL_ROWS;
     int threads = parallel ? Workers.threads() : 1;
-    int level = Settings.get().bloscLevel();
     List<ColumnCodec.EncodeJob> jobs = new ArrayList<>();
     List<Runnable> first = new ArrayList<>();
     List<Runnable> rest = new ArrayList<>();
