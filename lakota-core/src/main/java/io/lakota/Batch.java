@@ -6,6 +6,7 @@ import io.lakota.version.CommitAttempt;
 import io.lakota.version.Revision;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Future;
 
 /**
  * An atomic multi-series write on one collection handle (SEMANTICS.md §17): while the batch is open, writes made
@@ -23,7 +24,10 @@ import java.util.List;
  * <p>Closing a batch that was not committed discards the queued rows (their write-once data files stay until
  * garbage collection): an exception thrown inside the {@code try} block therefore writes no revision, and the
  * handle is back to normal, unbatched writes after {@link #close()} — unlike the reference, which keeps queueing.
- * Queued writes are not visible to reads made inside the batch. Writes through another handle on the same
+ * Queued writes are not visible to reads made inside the batch. Each write is validated when it is made (a bad
+ * frame fails there); large writes (4096 rows or more) are then encoded and their data files written on a worker
+ * thread, over copies of the frame's arrays, while the caller goes on, and {@link #commit()} waits for them (a
+ * failure there, such as a storage error, fails the commit, which then writes no revision). Writes through another handle on the same
  * collection are not batched. One batch at a time per handle: {@link Collection#multi()} waits for the open batch
  * of another thread, and fails for a nested batch on the same thread. A batch is used and closed by the thread
  * that opened it.
@@ -31,7 +35,7 @@ import java.util.List;
 public final class Batch implements AutoCloseable {
   private final Collection collection;
   private final boolean root;
-  private final List<WritePlan> queued = new ArrayList<>();
+  private final List<Future<WritePlan>> queued = new ArrayList<>();
   private List<Revision> revisions;
   private boolean closed;
 
@@ -40,7 +44,7 @@ public final class Batch implements AutoCloseable {
     this.root = root;
   }
 
-  synchronized void queue(WritePlan plan) {
+  synchronized void queue(Future<WritePlan> plan) {
     queued.add(plan);
   }
 
@@ -58,19 +62,20 @@ public final class Batch implements AutoCloseable {
    * @throws ValidationException when the batch was already committed or closed
    */
   public List<Revision> commit() {
-    List<WritePlan> rows;
+    List<Future<WritePlan>> pending;
     synchronized (this) {
       ValidationException.check(!closed && revisions == null,
           "Cannot commit batch of collection \"%s\": it is already %s", collection.label(),
           closed ? "closed" : "committed");
-      rows = new ArrayList<>(queued);
+      pending = new ArrayList<>(queued);
       revisions = List.of();
       queued.clear();
     }
     collection.endBatch(this);
-    if (rows.isEmpty()) {
+    if (pending.isEmpty()) {
       return revisions;
     }
+    List<WritePlan> rows = awaitAll(pending);
     revisions = collection.commitChange(base -> {
       Commit c = base;
       for (WritePlan plan : rows) {
@@ -92,16 +97,17 @@ public final class Batch implements AutoCloseable {
    * @throws io.lakota.errors.CommitStateUnknownException when the outcome cannot be known (do not clean up)
    */
   public CommitAttempt commit(Revision expectedHead) {
-    List<WritePlan> rows;
+    List<Future<WritePlan>> pending;
     synchronized (this) {
       ValidationException.check(!closed && revisions == null,
           "Cannot commit batch of collection \"%s\": it is already %s", collection.label(),
           closed ? "closed" : "committed");
-      rows = new ArrayList<>(queued);
+      pending = new ArrayList<>(queued);
       revisions = List.of();
       queued.clear();
     }
     collection.endBatch(this);
+    List<WritePlan> rows = awaitAll(pending);
     CommitAttempt a = collection.commitOnce(expectedHead, base -> {
       if (rows.isEmpty()) {
         return null;
@@ -116,6 +122,15 @@ public final class Batch implements AutoCloseable {
       revisions = a.revisions();
     }
     return a;
+  }
+
+  /** The plans of the queued writes, once their data files are written (in queue order). */
+  private static List<WritePlan> awaitAll(List<Future<WritePlan>> pending) {
+    List<WritePlan> rows = new ArrayList<>(pending.size());
+    for (Future<WritePlan> f : pending) {
+      rows.add(Workers.await(f));
+    }
+    return rows;
   }
 
   /** The revisions written by {@link #commit()}; empty before it. */

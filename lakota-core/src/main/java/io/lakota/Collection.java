@@ -111,10 +111,7 @@ public final class Collection implements Iterable<Series> {
     Commit c = commits.get(revision.path());
     if (c == null) {
       c = CommitCodec.decode(schema, changelog.read(revision), path + "/" + revision.path());
-      if (commits.size() > 64) {
-        commits.clear();
-      }
-      commits.put(revision.path(), c);
+      remember(revision.path(), c);
     }
     return c;
   }
@@ -133,9 +130,24 @@ public final class Collection implements Iterable<Series> {
     return leaf == null ? null : commit(leaf);
   }
 
-  /** Writes a commit on {@code parent}, unconditionally; returns the revisions written. */
+  /**
+   * Writes a commit on {@code parent}, unconditionally; returns the revisions written. The commit is kept as the
+   * decoded commit of those revisions: the next write starts from it without reading and decoding its own payload
+   * back (W4).
+   */
   List<Revision> commit(Commit next, String parent) {
-    return changelog.commit(CommitCodec.encode(next), List.of(parent));
+    List<Revision> written = changelog.commit(CommitCodec.encode(next), List.of(parent));
+    for (Revision r : written) {
+      remember(r.path(), next);
+    }
+    return written;
+  }
+
+  private void remember(String revisionPath, Commit c) {
+    if (commits.size() > 64) {
+      commits.clear();
+    }
+    commits.put(revisionPath, c);
   }
 
   /**
@@ -192,7 +204,11 @@ public final class Collection implements Iterable<Series> {
     if (next == null) {
       return new CommitAttempt(CommitResult.COMMITTED, List.of());
     }
-    return changelog.commitIf(CommitCodec.encode(next), head);
+    CommitAttempt a = changelog.commitIf(CommitCodec.encode(next), head);
+    for (Revision r : a.revisions()) {
+      remember(r.path(), next);
+    }
+    return a;
   }
 
   /**

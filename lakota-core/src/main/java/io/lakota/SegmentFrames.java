@@ -4,9 +4,7 @@ import io.lakota.errors.ValidationException;
 import io.lakota.format.Schema;
 import io.lakota.version.Segment;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -93,10 +91,6 @@ final class SegmentFrames {
   }
 
   private static Frame slice(Schema schema, Segment sgm, List<String> cols, int lo, int hi) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    for (String c : cols) {
-      m.put(c, sgm.column(c, lo, hi));
-    }
-    return new Frame(schema, m);
+    return new Frame(schema, sgm.columns(cols, lo, hi));
   }
 }

@@ -96,7 +96,8 @@ public class Series {
     }
     List<Segment> out = new ArrayList<>();
     for (SegmentRange r : commit.ranges(label, start, stop, closed)) {
-      out.add(new Segment(schema(), commit, r, collection.repo().objects()));
+      out.add(new Segment(schema(), commit, r, collection.repo().objects(), Workers::run, Workers.threads(),
+          Settings.get().verifyDigests()));
     }
     return out;
   }
@@ -152,7 +153,8 @@ public class Series {
    * Writes {@code frame}: replaces everything of this series inside {@code [start, stop]} (the closed flag decides
    * whether rows exactly at the bounds are replaced) and keeps everything outside. Rows of the frame outside the
    * bounds are stored but invisible. Data files are written before the revision. Inside a batch
-   * ({@link Collection#multi()}) the data files are written and the row queued; nothing is returned.
+   * ({@link Collection#multi()}) the frame is validated, the row queued and its data files written (large frames:
+   * on a worker, by the time the batch commits, see {@link Batch}); nothing is returned.
    *
    * @param start explicit start bound (a full index tuple), or null for the frame's first row
    * @param stop explicit stop bound, or null for the frame's last row
@@ -163,13 +165,21 @@ public class Series {
    *     ({@code Invalid range}); the repository is then unchanged
    */
   public List<Revision> write(Frame frame, Object[] start, Object[] stop, Closed closed, boolean root) {
-    WritePlan plan = WritePlan.prepare(this, frame, fullBound(start), fullBound(stop), closed);
+    WritePlan.Checked checked = WritePlan.check(this, frame, fullBound(start), fullBound(stop), closed);
     Batch batch = collection.activeBatch();
     if (batch != null) {
-      plan.writeFiles(collection.repo().objects());
-      batch.queue(plan);
+      // validated now; large writes are encoded and their files written on a worker while the caller goes on
+      boolean background = checked.rows() >= WritePlan.PARALLEL_ROWS;
+      WritePlan.Checked job = background ? checked.detached() : checked;
+      io.lakota.object.ObjectStore objects = collection.repo().objects();
+      batch.queue(Workers.async(() -> {
+        WritePlan p = job.encode();
+        p.writeFiles(objects);
+        return p;
+      }, background));
       return List.of();
     }
+    WritePlan plan = checked.encode();
     // validates the row against the head before any data file is written (an invalid range leaves no file)
     Revision leaf = root ? null : collection.changelog().leaf();
     (leaf == null ? Commit.empty(schema()) : collection.commit(leaf)).update(plan.row(), plan.embedded());

@@ -14,6 +14,8 @@ public final class Settings {
   private volatile int pageLen = 500_000;
   private volatile int defragMaxChunk = 4;
   private volatile int timeoutSeconds = 600;
+  private volatile boolean verifyDigests = true;
+  private volatile int bloscLevel = io.lakota.format.internal.Blosc.DEFAULT_LEVEL;
 
   private Settings() {}
 
@@ -84,6 +86,35 @@ public final class Settings {
   public Settings timeoutSeconds(int value) {
     ValidationException.check(value >= 0, "timeout must be >= 0, got %d", value);
     timeoutSeconds = value;
+    return this;
+  }
+
+  /**
+   * Whether reads check decoded arrays against the digests that name them (FORMAT.md §7; default true). A damaged
+   * file then fails the read instead of giving wrong values. Turning it off saves the SHA-1 pass over the decoded
+   * bytes (about a third of a full read's CPU time); range reads check each cached array once either way when on.
+   */
+  public boolean verifyDigests() {
+    return verifyDigests;
+  }
+
+  public Settings verifyDigests(boolean value) {
+    verifyDigests = value;
+    return this;
+  }
+
+  /**
+   * The zstd level inside the blosc frames written (default 3). Level 9 reproduces the reference's sizes; level 3
+   * is within 0.2 % of them at twice the encoding speed (docs/PERFORMANCE.md). Frames of every level are readable by
+   * the reference.
+   */
+  public int bloscLevel() {
+    return bloscLevel;
+  }
+
+  public Settings bloscLevel(int value) {
+    ValidationException.check(value >= 1 && value <= 22, "bloscLevel must be within 1..22, got %d", value);
+    bloscLevel = value;
     return this;
   }
 }

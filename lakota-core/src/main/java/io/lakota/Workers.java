@@ -72,6 +72,114 @@ final class Workers {
     return out;
   }
 
+  /**
+   * The number of threads {@link #run} uses: {@code maxThreads}, at most one per core (the tasks it runs are CPU
+   * bound); 1 when {@code threaded} is off or on a worker thread.
+   */
+  static int threads() {
+    Settings settings = Settings.get();
+    if (!settings.threaded() || IS_WORKER.get()) {
+      return 1;
+    }
+    return Math.max(1, Math.min(settings.maxThreads(), Runtime.getRuntime().availableProcessors()));
+  }
+
+  /**
+   * Runs CPU-bound tasks (block encodes and decodes, digests) on {@link #threads()} threads, the caller's included,
+   * each thread taking the next task of the list when done with one: long tasks placed first start first. Returns
+   * when every task has run; the first failure (in list order) is rethrown, unchecked ones as they are.
+   */
+  static void run(List<Runnable> tasks) {
+    run(tasks, true);
+  }
+
+  /** {@link #run(List)}, or all tasks on the caller's thread when {@code worthIt} is false (small work). */
+  static void run(List<Runnable> tasks, boolean worthIt) {
+    int threads = worthIt ? Math.min(threads(), tasks.size()) : 1;
+    if (threads <= 1) {
+      for (Runnable t : tasks) {
+        t.run();
+      }
+      return;
+    }
+    AtomicInteger next = new AtomicInteger();
+    Throwable[] failures = new Throwable[tasks.size()];
+    Runnable loop = () -> {
+      for (int i = next.getAndIncrement(); i < tasks.size(); i = next.getAndIncrement()) {
+        try {
+          tasks.get(i).run();
+        } catch (Throwable t) {
+          failures[i] = t;
+        }
+      }
+    };
+    ExecutorService executor = executor(Settings.get().maxThreads());
+    List<Future<?>> helpers = new ArrayList<>();
+    // 0: queued, 1: running, 2: dropped; a helper still queued when the caller is done is dropped, not awaited
+    List<AtomicInteger> states = new ArrayList<>();
+    for (int k = 1; k < threads; k++) {
+      AtomicInteger state = new AtomicInteger();
+      states.add(state);
+      helpers.add(executor.submit(() -> {
+        if (state.compareAndSet(0, 1)) {
+          loop.run();
+        }
+      }));
+    }
+    boolean interrupted = false;
+    try {
+      IS_WORKER.set(true);
+      loop.run();
+    } finally {
+      IS_WORKER.set(false);
+    }
+    for (int k = 0; k < helpers.size(); k++) {
+      if (states.get(k).compareAndSet(0, 2)) {
+        continue;
+      }
+      try {
+        helpers.get(k).get();
+      } catch (InterruptedException e) {
+        interrupted = true;
+      } catch (ExecutionException e) {
+        throw unchecked(e.getCause());
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+      throw new LakotaException("Cannot wait for workers: interrupted");
+    }
+    for (Throwable t : failures) {
+      if (t != null) {
+        throw unchecked(t);
+      }
+    }
+  }
+
+  /**
+   * {@code task} on a worker thread when {@code background} is true (and the settings allow threads), else run now
+   * on the caller's thread, its exception thrown here. Collect the result with {@link #await}.
+   */
+  static <T> java.util.concurrent.CompletableFuture<T> async(java.util.function.Supplier<T> task,
+      boolean background) {
+    if (!background || !Settings.get().threaded() || IS_WORKER.get()) {
+      return java.util.concurrent.CompletableFuture.completedFuture(task.get());
+    }
+    return java.util.concurrent.CompletableFuture.supplyAsync(task, executor(Settings.get().maxThreads()));
+  }
+
+  /** The result of an {@link #async} task; its failure is rethrown as is when unchecked. */
+  static <T> T await(Future<T> future) {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new LakotaException("Cannot wait for workers: interrupted", e);
+    } catch (ExecutionException e) {
+      throw unchecked(e.getCause());
+    }
+  }
+
   /** Consecutive chunks of at most {@code size} items, in order. */
   static <T> List<List<T>> chunks(List<T> items, int size) {
     if (size <= 0) {

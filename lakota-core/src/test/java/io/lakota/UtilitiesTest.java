@@ -57,6 +57,29 @@ class UtilitiesTest {
   }
 
   @Test
+  @DisplayName("U-1b run: every task once, first failure in list order")
+  void runTasks() {
+    int[] hits = new int[200];
+    List<Runnable> tasks = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      int n = i;
+      tasks.add(() -> hits[n]++);
+    }
+    Workers.run(tasks);
+    Workers.run(tasks, false);
+    for (int i = 0; i < 200; i++) {
+      assertThat(hits[i]).as("task %d", i).isEqualTo(2);
+    }
+    tasks.set(150, () -> {
+      throw new ValidationException("task 150 failed");
+    });
+    tasks.set(90, () -> {
+      throw new ValidationException("task 90 failed");
+    });
+    assertThatThrownBy(() -> Workers.run(tasks)).isInstanceOf(ValidationException.class).hasMessage("task 90 failed");
+  }
+
+  @Test
   @DisplayName("U-2 chunks keep order")
   void chunks() {
     for (int size : new int[] {1, 4, 13, 100}) {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -22,9 +23,13 @@ final class BenchCommand implements Callable<Integer> {
   @Parameters(index = "2", description = "Folder of the file repository to use.")
   Path repo;
 
+  @Option(names = "--no-warmup", description = "Measure a cold JVM: skip the JIT warm-up run on a temporary "
+      + "repository.")
+  boolean noWarmup;
+
   @Override
   public Integer call() {
-    spec.commandLine().getOut().println(Workloads.run(workload, rows, repo).toJson());
+    spec.commandLine().getOut().println(Workloads.run(workload, rows, repo, !noWarmup).toJson());
     return 0;
   }
 }

@@ -3,13 +3,19 @@ package io.lakota.format;
 import io.lakota.errors.CorruptObjectException;
 import io.lakota.errors.UnsupportedFormatException;
 import io.lakota.format.internal.Blosc;
+import io.lakota.format.internal.BloscColumns;
+import io.lakota.format.internal.BloscFrame;
 import io.lakota.format.internal.Deflate;
 import io.lakota.format.internal.Msgpack2;
 import io.lakota.format.internal.RawArrays;
 import io.lakota.format.internal.VlenUtf8;
 import io.lakota.format.internal.Zstd;
 import io.lakota.id.Digests;
+import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Encodes and decodes column arrays with a dtype and a codec chain (FORMAT.md §6.1), and names them by digest
@@ -130,6 +136,157 @@ public final class ColumnCodec {
     }
     byte[] raw = RawArrays.toBytes(array, dtype);
     return new Encoded(applyByteCodecs(raw, 0), Digests.sha1(raw));
+  }
+
+  /**
+   * True when this codec writes numeric arrays as bare blosc frames, which {@link #encodeJob} and
+   * {@link #decodeJob} split into block tasks and {@link BlockColumn} reads block by block.
+   */
+  public boolean isBlockwise() {
+    return !arrayCodecFirst && codecs.size() == 1 && codecs.get(0).equals("blosc") && BloscColumns.supports(dtype);
+  }
+
+  /**
+   * {@link #encodeWithDigest} split into independent tasks, for callers that run them on several threads: one
+   * task hashes the array and each other task compresses a run of blosc blocks. Codecs that are not
+   * {@link #isBlockwise() blockwise}, and small arrays, give a single task. The result is byte for byte the same.
+   *
+   * @param chunks the number of block tasks wanted (at least 1)
+   */
+  public EncodeJob encodeJob(Object array, int chunks) {
+    int n = Columns.length(array);
+    if (!isBlockwise() || !Columns.isStorageOf(dtype, array) || n == 0) {
+      return new EncodeJob().single(() -> encodeWithDigest(array));
+    }
+    BloscColumns.Layout layout = BloscColumns.layout(dtype, n);
+    int blocks = layout.blockCount();
+    if (blocks < 2 || chunks < 2) {
+      return new EncodeJob().single(() -> encodeWithDigest(array));
+    }
+    return new EncodeJob(array, layout, Math.min(chunks, blocks));
+  }
+
+  /** A column encode as independent tasks; run every task (in any order, on any threads), then {@link #result}. */
+  public final class EncodeJob {
+    private final List<Runnable> tasks = new ArrayList<>();
+    private Encoded single;
+    private Object array;
+    private BloscColumns.Layout layout;
+    private byte[][] pieces;
+    private String digest;
+
+    private EncodeJob() {}
+
+    private EncodeJob(Object array, BloscColumns.Layout layout, int chunks) {
+      this.array = array;
+      this.layout = layout;
+      this.pieces = new byte[chunks][];
+      int n = Columns.length(array);
+      // the digest is the longest single task: first, so that it starts while the blocks are shared out
+      tasks.add(() -> {
+        MessageDigest md = Digests.sha1Engine();
+        BloscColumns.hash(md, array, dtype, 0, n);
+        digest = Digests.hex(md.digest());
+      });
+      int blocks = layout.blockCount();
+      for (int c = 0; c < chunks; c++) {
+        int b0 = (int) ((long) blocks * c / chunks);
+        int b1 = (int) ((long) blocks * (c + 1) / chunks);
+        int k = c;
+        tasks.add(() -> pieces[k] = BloscColumns.encodeBlocks(array, dtype, layout, b0, b1, bloscLevel,
+            new int[b1 - b0]));
+      }
+    }
+
+    private EncodeJob single(java.util.function.Supplier<Encoded> encode) {
+      tasks.add(() -> single = encode.get());
+      return this;
+    }
+
+    /** The tasks, each to be run once. */
+    public List<Runnable> tasks() {
+      return tasks;
+    }
+
+    /** The encoded array and its digest, once every task ran. */
+    public Encoded result() {
+      if (single != null) {
+        return single;
+      }
+      return new Encoded(BloscColumns.assemble(array, dtype, layout, java.util.Arrays.asList(pieces)), digest);
+    }
+  }
+
+  /**
+   * {@link #decode(byte[], int, int, long, String)} split into independent tasks: each decodes a run of blosc blocks
+   * straight into the result array (no intermediate copy of the whole column), and the task that finishes last
+   * checks the digest. Codecs that are not {@link #isBlockwise() blockwise} give a single task.
+   *
+   * @throws CorruptObjectException when the frame's header or block table is corrupt (location not set)
+   */
+  public DecodeJob decodeJob(byte[] data, int off, int len, long expectedLength, String expectedDigest,
+      int chunks) {
+    if (!isBlockwise() || len == 0) {
+      return new DecodeJob(() -> decode(data, off, len, expectedLength, expectedDigest));
+    }
+    long limit = expectedLength >= 0 ? expectedLength * dtype.itemSize() : MAX_DECODED;
+    BloscFrame frame = BloscFrame.parse(data, off, len, limit);
+    if (!BloscColumns.aligned(frame, dtype) || frame.blockCount() < 2) {
+      return new DecodeJob(() -> decode(data, off, len, expectedLength, expectedDigest));
+    }
+    int n = frame.nbytes() / dtype.itemSize();
+    if (expectedLength >= 0 && n != expectedLength) {
+      throw new CorruptObjectException(null, "decoded " + n + " items where " + expectedLength + " were expected");
+    }
+    boolean verify = expectedDigest != null && dtype.kind() != Dtype.Kind.DATETIME;
+    return new DecodeJob(frame, n, verify ? expectedDigest : null, Math.max(1, Math.min(chunks,
+        frame.blockCount())));
+  }
+
+  /** A column decode as independent tasks; run every task (in any order, on any threads), then {@link #result}. */
+  public final class DecodeJob {
+    private final List<Runnable> tasks = new ArrayList<>();
+    private Object array;
+
+    private DecodeJob(java.util.function.Supplier<Object> decode) {
+      tasks.add(() -> array = decode.get());
+    }
+
+    private DecodeJob(BloscFrame frame, int n, String digest, int chunks) {
+      Object out = BloscColumns.allocate(dtype, n);
+      AtomicInteger remaining = new AtomicInteger(chunks);
+      AtomicLong used = new AtomicLong();
+      int blocks = frame.blockCount();
+      for (int c = 0; c < chunks; c++) {
+        int b0 = (int) ((long) blocks * c / chunks);
+        int b1 = (int) ((long) blocks * (c + 1) / chunks);
+        tasks.add(() -> {
+          used.addAndGet(BloscColumns.decodeBlocks(frame, dtype, out, b0, b1));
+          if (remaining.decrementAndGet() == 0) {
+            BloscColumns.checkDataArea(frame, used.get());
+            if (digest != null) {
+              MessageDigest md = Digests.sha1Engine();
+              BloscColumns.hash(md, out, dtype, 0, n);
+              checkDigest(Digests.hex(md.digest()), digest);
+            }
+            array = out;
+          }
+        });
+      }
+    }
+
+    /** The tasks, each to be run once. */
+    public List<Runnable> tasks() {
+      return tasks;
+    }
+
+    /** The decoded array, once every task ran. */
+    public Object result() {
+      if (array == null) {
+        throw new IllegalStateException("Cannot give the decoded array: some tasks did not run");
+      }
+      return array;
+    }
   }
 
   /** Encodes a column array; an empty array encodes to the empty byte string. */

@@ -60,6 +60,16 @@ public final class RowOrder {
    * non-decreasing.
    */
   public static int firstUnsorted(List<Dtype> dtypes, List<Object> arrays, int n) {
+    if (dtypes.size() == 1 && arrays.get(0) instanceof long[] && dtypes.get(0).kind() != Dtype.Kind.UINT) {
+      // the usual index (one timestamp or int64 column): a plain scan, no per-row dispatch
+      long[] a = (long[]) arrays.get(0);
+      for (int i = 1; i < n; i++) {
+        if (a[i - 1] > a[i]) {
+          return i;
+        }
+      }
+      return -1;
+    }
     for (int i = 1; i < n; i++) {
       if (compareRows(dtypes, arrays, i - 1, i) > 0) {
         return i;

@@ -24,6 +24,13 @@ public final class Digests {
     }
   }
 
+  /** This thread's SHA-1 engine, reset: for digests of data fed in pieces (finish with {@link #hex}). */
+  public static MessageDigest sha1Engine() {
+    MessageDigest md = SHA1.get();
+    md.reset();
+    return md;
+  }
+
   /** The SHA-1 hex digest of {@code data[off, off + len)}. */
   public static String sha1(byte[] data, int off, int len) {
     MessageDigest md = SHA1.get();

@@ -1,6 +1,7 @@
 package io.lakota.object;
 
 import io.lakota.errors.NotFoundException;
+import io.lakota.format.BlockCache;
 import io.lakota.id.HashedPath;
 import io.lakota.storage.Pod;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.List;
  */
 public final class ObjectStore {
   private final Pod pod;
+  private final BlockCache blockCache = new BlockCache();
 
   /** The object store of the repository rooted at {@code pod}. */
   public ObjectStore(Pod pod) {
@@ -20,6 +22,11 @@ public final class ObjectStore {
 
   public Pod pod() {
     return pod;
+  }
+
+  /** The cache of range reads on this store's arrays (encoded arrays and decoded blocks). */
+  public BlockCache blockCache() {
+    return blockCache;
   }
 
   /**

@@ -39,7 +39,13 @@ public final class CommitCodec {
     int n = rows.size();
     List<ColumnDefinition> index = schema.index();
     List<ColumnDefinition> columns = schema.columns();
-    try (MessageBufferPacker p = MessagePack.newDefaultBufferPacker()) {
+    // one buffer sized for the payload (the embedded arrays dominate small-write commits): no chunk list to copy
+    long estimate = 4096 + 64L * n * (columns.size() + 2 * index.size() + 2);
+    for (byte[] e : commit.embedded().values()) {
+      estimate += e.length + 48;
+    }
+    int bufferSize = (int) Math.min(estimate, 1 << 26);
+    try (MessageBufferPacker p = new MessagePack.PackerConfig().withBufferSize(bufferSize).newBufferPacker()) {
       p.packArrayHeader(3);
       p.packMapHeader(7);
       p.packString("start");
@@ -48,15 +54,13 @@ public final class CommitCodec {
       packTuples(p, index, rows, false);
       p.packString("digest");
       p.packMapHeader(columns.size());
-      TreeMap<String, byte[]> embedded = new TreeMap<>();
+      // referenced digests, then the commit's embedded arrays (already sorted) that they name
+      Set<String> referenced = new HashSet<>(2 * n * columns.size());
       for (int c = 0; c < columns.size(); c++) {
         String[] digests = new String[n];
         for (int r = 0; r < n; r++) {
           digests[r] = rows.get(r).digest(c);
-          byte[] e = commit.embedded().get(digests[r]);
-          if (e != null) {
-            embedded.put(digests[r], e);
-          }
+          referenced.add(digests[r]);
         }
         p.packString(columns.get(c).name());
         packBin(p, DIGESTS.encode(digests));
@@ -76,9 +80,15 @@ public final class CommitCodec {
       packBin(p, DIGESTS.encode(closed));
       p.packString("label");
       packBin(p, DIGESTS.encode(labels));
+      List<Map.Entry<String, byte[]>> embedded = new ArrayList<>();
+      for (Map.Entry<String, byte[]> e : commit.embedded().entrySet()) {
+        if (referenced.contains(e.getKey())) {
+          embedded.add(e);
+        }
+      }
       p.packString("embedded");
       p.packMapHeader(embedded.size());
-      for (Map.Entry<String, byte[]> e : embedded.entrySet()) {
+      for (Map.Entry<String, byte[]> e : embedded) {
         p.packString(e.getKey());
         packBin(p, e.getValue());
       }

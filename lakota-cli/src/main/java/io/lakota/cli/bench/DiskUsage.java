@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
-/** Total size in bytes of the regular files under a folder. */
+/** Total size in bytes of the regular files under a folder; removal of a scratch folder. */
 final class DiskUsage {
   private DiskUsage() {}
 
@@ -19,6 +19,21 @@ final class DiskUsage {
           throw new UncheckedIOException(e);
         }
       }).sum();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Deletes a folder and everything under it (the warm-up scratch repositories). */
+  static void delete(Path root) {
+    try (Stream<Path> files = Files.walk(root)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
+        try {
+          Files.deleteIfExists(p);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

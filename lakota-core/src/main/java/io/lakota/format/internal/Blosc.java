@@ -125,7 +125,7 @@ public final class Blosc {
     return out;
   }
 
-  private static void writeHeader(byte[] out, int flags, int ts, int nbytes, int blocksize, int cbytes) {
+  static void writeHeader(byte[] out, int flags, int ts, int nbytes, int blocksize, int cbytes) {
     out[0] = 2;
     out[1] = 1;
     out[2] = (byte) flags;
@@ -135,7 +135,7 @@ public final class Blosc {
     putInt(out, 12, cbytes);
   }
 
-  private static void putInt(byte[] b, int pos, int v) {
+  static void putInt(byte[] b, int pos, int v) {
     b[pos] = (byte) v;
     b[pos + 1] = (byte) (v >>> 8);
     b[pos + 2] = (byte) (v >>> 16);

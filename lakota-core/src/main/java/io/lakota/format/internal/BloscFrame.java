@@ -187,10 +187,17 @@ public final class BloscFrame {
   /**
    * Decodes block {@code b} into {@code dst[dstOff, dstOff+blockLength(b))}.
    *
+   * @return the number of frame bytes the block's streams occupy (the blocks of a sound frame fill its data area
+   *     exactly, see {@link #dataAreaBytes()})
    * @throws CorruptObjectException if the block's streams are truncated or do not decode to the block's size
    */
-  public void decodeBlock(int b, byte[] dst, int dstOff) {
-    inflateBlock(b, dst, dstOff);
+  public int decodeBlock(int b, byte[] dst, int dstOff) {
+    return inflateBlock(b, dst, dstOff);
+  }
+
+  /** The bytes after the header and block-start table; {@link #nbytes()} for a MEMCPYED frame. */
+  public long dataAreaBytes() {
+    return isMemcpyed() ? nbytes : uint32(src, off + 12) - HEADER - 4L * blockCount;
   }
 
   /** Decodes block {@code b} and returns the number of frame bytes its streams occupy. */
