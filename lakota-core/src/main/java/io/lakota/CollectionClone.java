@@ -2,9 +2,9 @@ package io.lakota;
 
 import io.lakota.errors.ValidationException;
 import io.lakota.format.Casts;
-import io.lakota.format.ColumnCodec;
 import io.lakota.format.ColumnDefinition;
 import io.lakota.format.Schema;
+import io.lakota.format.codec.ColumnCodec;
 import io.lakota.id.RevisionName;
 import io.lakota.object.ObjectStore;
 import io.lakota.version.Commit;

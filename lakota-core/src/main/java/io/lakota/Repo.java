@@ -185,7 +185,7 @@ public final class Repo {
   public List<Collection> createCollections(Schema schema, boolean raiseIfExists, String... labels) {
     for (io.lakota.format.ColumnDefinition c : schema.columns()) {
       // refuse a schema that could not be written or read before anything reaches the registry
-      io.lakota.format.ColumnCodec.of(c);
+      io.lakota.format.codec.ColumnCodec.of(c);
     }
     List<String> clean = new ArrayList<>();
     for (String l : labels) {

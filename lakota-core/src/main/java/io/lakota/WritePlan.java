@@ -2,10 +2,10 @@ package io.lakota;
 
 import io.lakota.errors.ValidationException;
 import io.lakota.format.Closed;
-import io.lakota.format.ColumnCodec;
 import io.lakota.format.ColumnDefinition;
 import io.lakota.format.Schema;
 import io.lakota.format.Values;
+import io.lakota.format.codec.ColumnCodec;
 import io.lakota.object.ObjectStore;
 import io.lakota.version.CommitRow;
 import java.util.ArrayList;

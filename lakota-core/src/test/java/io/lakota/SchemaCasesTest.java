@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lakota.errors.ValidationException;
-import io.lakota.format.ColumnCodec;
 import io.lakota.format.ColumnDefinition;
 import io.lakota.format.Datetimes;
 import io.lakota.format.Dtype;
 import io.lakota.format.Schema;
+import io.lakota.format.codec.ColumnCodec;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;

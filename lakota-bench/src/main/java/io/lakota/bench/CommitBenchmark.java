@@ -1,8 +1,8 @@
 package io.lakota.bench;
 
 import io.lakota.format.Closed;
-import io.lakota.format.ColumnCodec;
 import io.lakota.format.Schema;
+import io.lakota.format.codec.ColumnCodec;
 import io.lakota.version.Commit;
 import io.lakota.version.CommitCodec;
 import io.lakota.version.CommitRow;

@@ -1,7 +1,7 @@
 package io.lakota.bench;
 
 import io.lakota.format.Dtype;
-import io.lakota.format.internal.BloscColumns;
+import io.lakota.format.codec.BloscColumns;
 import io.lakota.format.internal.LittleEndian;
 import io.lakota.id.Digests;
 import java.security.MessageDigest;

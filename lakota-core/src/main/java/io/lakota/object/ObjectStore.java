@@ -1,7 +1,7 @@
 package io.lakota.object;
 
 import io.lakota.errors.NotFoundException;
-import io.lakota.format.BlockCache;
+import io.lakota.format.codec.BlockCache;
 import io.lakota.id.HashedPath;
 import io.lakota.storage.Pod;
 import java.util.List;

@@ -2,11 +2,11 @@ package io.lakota.version;
 
 import io.lakota.errors.CorruptObjectException;
 import io.lakota.format.Closed;
-import io.lakota.format.ColumnCodec;
 import io.lakota.format.ColumnDefinition;
 import io.lakota.format.Columns;
 import io.lakota.format.Dtype;
 import io.lakota.format.Schema;
+import io.lakota.format.codec.ColumnCodec;
 import io.lakota.format.internal.MsgpackValues;
 import java.io.IOException;
 import java.lang.reflect.Array;

@@ -1,12 +1,12 @@
 package io.lakota.version;
 
 import io.lakota.errors.CorruptObjectException;
-import io.lakota.format.BlockColumn;
-import io.lakota.format.ColumnCodec;
 import io.lakota.format.ColumnDefinition;
 import io.lakota.format.Columns;
 import io.lakota.format.Dtype;
 import io.lakota.format.Schema;
+import io.lakota.format.codec.BlockColumn;
+import io.lakota.format.codec.ColumnCodec;
 import io.lakota.id.HashedPath;
 import io.lakota.object.ObjectStore;
 import java.util.ArrayList;

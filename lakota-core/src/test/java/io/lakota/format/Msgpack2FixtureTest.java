@@ -2,7 +2,8 @@ package io.lakota.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lakota.format.internal.Msgpack2;
+import io.lakota.format.codec.ColumnCodec;
+import io.lakota.format.codec.Msgpack2;
 import io.lakota.format.internal.Zstd;
 import io.lakota.id.Digests;
 import io.lakota.testing.Fixtures;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lakota.errors.UnsupportedFormatException;
 import io.lakota.errors.ValidationException;
+import io.lakota.format.codec.ColumnCodec;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -2,9 +2,9 @@ package io.lakota.version;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lakota.format.ColumnCodec;
 import io.lakota.format.Closed;
 import io.lakota.format.Schema;
+import io.lakota.format.codec.ColumnCodec;
 import io.lakota.id.Digests;
 import io.lakota.testing.Fixtures;
 import java.util.LinkedHashMap;

@@ -14,7 +14,7 @@ import java.util.Arrays;
  * 64×64 bit matrix and its transpose, so the filter runs as word-level transposes (the bitshuffle library's
  * {@code trans_byte_elem} and {@code trans_bit_8x8} steps, fused) instead of per-bit loops. Stateless.
  */
-final class BitShuffle {
+public final class BitShuffle {
   private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
   private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
@@ -25,7 +25,7 @@ final class BitShuffle {
   private BitShuffle() {}
 
   /** Whether c-blosc 1.x bit-shuffles a block of {@code len} bytes; other blocks are stored as they are. */
-  static boolean appliesTo(int len, int typesize) {
+  public static boolean appliesTo(int len, int typesize) {
     return len >= typesize && (len / typesize) % 8 == 0;
   }
 
@@ -33,7 +33,7 @@ final class BitShuffle {
    * Bit-shuffles {@code src[srcOff, srcOff+len)} into {@code dst[dstOff, dstOff+len)}; requires
    * {@link #appliesTo}. Bytes after the last whole element are copied unchanged.
    */
-  static void shuffle(byte[] src, int srcOff, int len, int typesize, byte[] dst, int dstOff) {
+  public static void shuffle(byte[] src, int srcOff, int len, int typesize, byte[] dst, int dstOff) {
     if (typesize == 1) {
       shuffleBytes(src, srcOff, len, dst, dstOff);
       return;

@@ -20,11 +20,11 @@ public final class Blosc {
   public static final int DEFAULT_LEVEL = 3;
 
   /** Largest block written: the reference's choice for 8-byte types. */
-  static final int MAX_BLOCKSIZE = 262_144;
+  public static final int MAX_BLOCKSIZE = 262_144;
   /** Frames below this size are stored MEMCPYED, as c-blosc does. */
-  static final int MIN_COMPRESSED = 128;
-  static final int FLAGS_COMPRESSED = 0x94;
-  static final int FLAGS_MEMCPYED = 0x96;
+  public static final int MIN_COMPRESSED = 128;
+  public static final int FLAGS_COMPRESSED = 0x94;
+  public static final int FLAGS_MEMCPYED = 0x96;
   private static final int MAX_TYPESIZE = 255;
   private static final ScratchBuffer SCRATCH = new ScratchBuffer();
 
@@ -125,7 +125,7 @@ public final class Blosc {
     return out;
   }
 
-  static void writeHeader(byte[] out, int flags, int ts, int nbytes, int blocksize, int cbytes) {
+  public static void writeHeader(byte[] out, int flags, int ts, int nbytes, int blocksize, int cbytes) {
     out[0] = 2;
     out[1] = 1;
     out[2] = (byte) flags;
@@ -135,7 +135,7 @@ public final class Blosc {
     putInt(out, 12, cbytes);
   }
 
-  static void putInt(byte[] b, int pos, int v) {
+  public static void putInt(byte[] b, int pos, int v) {
     b[pos] = (byte) v;
     b[pos + 1] = (byte) (v >>> 8);
     b[pos + 2] = (byte) (v >>> 16);

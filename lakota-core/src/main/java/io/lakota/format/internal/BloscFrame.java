@@ -22,7 +22,7 @@ import java.util.Objects;
  * immutable and may be shared between threads.
  */
 public final class BloscFrame {
-  static final int HEADER = 16;
+  public static final int HEADER = 16;
   static final int FLAG_BYTE_SHUFFLE = 0x01;
   static final int FLAG_MEMCPYED = 0x02;
   static final int FLAG_BIT_SHUFFLE = 0x04;
@@ -305,7 +305,7 @@ public final class BloscFrame {
     return int32(b, pos) & 0xFFFFFFFFL;
   }
 
-  static int int32(byte[] b, int pos) {
+  public static int int32(byte[] b, int pos) {
     return (b[pos] & 0xff) | (b[pos + 1] & 0xff) << 8 | (b[pos + 2] & 0xff) << 16 | b[pos + 3] << 24;
   }
 }

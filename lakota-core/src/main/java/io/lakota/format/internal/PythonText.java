@@ -1,10 +1,10 @@
 package io.lakota.format.internal;
 
 /** Python's {@code str()} of the values that can reach a string column (None, booleans, numbers, strings). */
-final class PythonText {
+public final class PythonText {
   private PythonText() {}
 
-  static String str(Object v) {
+  public static String str(Object v) {
     if (v == null) {
       return "None";
     }

@@ -5,13 +5,13 @@ package io.lakota.format.internal;
  * that encoding and decoding allocate nothing per block. Arrays above {@link #MAX_KEPT} bytes are handed out but not
  * kept, so one odd frame cannot pin a large array to a thread.
  */
-final class ScratchBuffer {
+public final class ScratchBuffer {
   static final int MAX_KEPT = 4 << 20;
 
   private final ThreadLocal<byte[]> buffers = new ThreadLocal<>();
 
   /** An array of at least {@code size} bytes, with unspecified content; valid until this thread's next call. */
-  byte[] take(int size) {
+  public byte[] take(int size) {
     byte[] b = buffers.get();
     if (b != null && b.length >= size) {
       return b;

@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class Zstd {
   /** Largest array the decoder will ever allocate, whatever {@code maxBytes} says. */
-  static final int MAX_ARRAY = Integer.MAX_VALUE - 16;
+  public static final int MAX_ARRAY = Integer.MAX_VALUE - 16;
 
   /**
    * The bytes a process decodes in pure Java before it loads the native library: loading it (extracting it to the
@@ -111,7 +111,7 @@ public final class Zstd {
    *
    * @return the frame length, or -1 when the frame would not fit in {@code dstCapacity} bytes
    */
-  static int compressInto(byte[] src, int off, int len, byte[] dst, int dstOff, int dstCapacity, int level) {
+  public static int compressInto(byte[] src, int off, int len, byte[] dst, int dstOff, int dstCapacity, int level) {
     return backend().compressInto(src, off, len, dst, dstOff, dstCapacity, level);
   }
 

@@ -1,7 +1,8 @@
-package io.lakota.format.internal;
+package io.lakota.format.codec;
 
 import io.lakota.errors.CorruptObjectException;
 import io.lakota.format.Dtype;
+import io.lakota.format.internal.LittleEndian;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;

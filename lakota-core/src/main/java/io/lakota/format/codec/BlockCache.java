@@ -1,4 +1,4 @@
-package io.lakota.format;
+package io.lakota.format.codec;
 
 import java.util.Iterator;
 import java.util.LinkedHashMap;

@@ -1,7 +1,13 @@
-package io.lakota.format.internal;
+package io.lakota.format.codec;
 
 import io.lakota.errors.CorruptObjectException;
 import io.lakota.format.Dtype;
+import io.lakota.format.internal.BitShuffle;
+import io.lakota.format.internal.Blosc;
+import io.lakota.format.internal.BloscFrame;
+import io.lakota.format.internal.LittleEndian;
+import io.lakota.format.internal.ScratchBuffer;
+import io.lakota.format.internal.Zstd;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.security.MessageDigest;

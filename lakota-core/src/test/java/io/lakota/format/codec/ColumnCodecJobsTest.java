@@ -1,11 +1,12 @@
-package io.lakota.format;
+package io.lakota.format.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lakota.errors.CorruptObjectException;
+import io.lakota.format.Columns;
+import io.lakota.format.Dtype;
 import io.lakota.format.internal.Blosc;
-import io.lakota.format.internal.RawArrays;
 import io.lakota.id.Digests;
 import java.util.Collections;
 import java.util.List;

@@ -1,13 +1,13 @@
-package io.lakota.format;
+package io.lakota.format.codec;
 
 import io.lakota.errors.CorruptObjectException;
 import io.lakota.errors.UnsupportedFormatException;
+import io.lakota.format.ColumnDefinition;
+import io.lakota.format.Columns;
+import io.lakota.format.Dtype;
 import io.lakota.format.internal.Blosc;
-import io.lakota.format.internal.BloscColumns;
 import io.lakota.format.internal.BloscFrame;
 import io.lakota.format.internal.Deflate;
-import io.lakota.format.internal.Msgpack2;
-import io.lakota.format.internal.RawArrays;
 import io.lakota.format.internal.VlenUtf8;
 import io.lakota.format.internal.Zstd;
 import io.lakota.id.Digests;

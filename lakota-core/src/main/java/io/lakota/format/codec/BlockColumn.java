@@ -1,7 +1,9 @@
-package io.lakota.format;
+package io.lakota.format.codec;
 
 import io.lakota.errors.CorruptObjectException;
-import io.lakota.format.internal.BloscColumns;
+import io.lakota.format.Columns;
+import io.lakota.format.Dtype;
+import io.lakota.format.Values;
 import io.lakota.format.internal.BloscFrame;
 import io.lakota.id.Digests;
 import java.security.MessageDigest;

@@ -1,9 +1,11 @@
-package io.lakota.format.internal;
+package io.lakota.format.codec;
 
 import io.lakota.errors.CorruptObjectException;
 import io.lakota.errors.UnsupportedFormatException;
 import io.lakota.format.Columns;
 import io.lakota.format.Dtype;
+import io.lakota.format.internal.MsgpackValues;
+import io.lakota.format.internal.PythonText;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
