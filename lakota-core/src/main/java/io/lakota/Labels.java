@@ -1,6 +1,7 @@
 package io.lakota;
 
 import io.lakota.errors.ValidationException;
+import io.lakota.format.internal.PythonText;
 
 /**
  * Validation of collection and series labels: surrounding whitespace (Python's {@code str.isspace}) is stripped and
@@ -13,15 +14,7 @@ final class Labels {
     if (label == null) {
       throw new ValidationException("Invalid label: None");
     }
-    int a = 0;
-    int b = label.length();
-    while (a < b && isPythonSpace(label.charAt(a))) {
-      a++;
-    }
-    while (b > a && isPythonSpace(label.charAt(b - 1))) {
-      b--;
-    }
-    String s = label.substring(a, b);
+    String s = PythonText.strip(label);
     if (s.isEmpty()) {
       throw new ValidationException("Invalid label: " + Texts.repr(label));
     }
@@ -34,36 +27,10 @@ final class Labels {
       return true;
     }
     for (int i = 0; i < label.length(); i++) {
-      if (!isPythonSpace(label.charAt(i))) {
+      if (!PythonText.isSpace(label.charAt(i))) {
         return false;
       }
     }
     return true;
-  }
-
-  static boolean isPythonSpace(char c) {
-    switch (c) {
-      case '\t':
-      case '\n':
-      case 0x0b:
-      case 0x0c:
-      case '\r':
-      case 0x1c:
-      case 0x1d:
-      case 0x1e:
-      case 0x1f:
-      case ' ':
-      case 0x85:
-      case 0xa0:
-      case 0x1680:
-      case 0x2028:
-      case 0x2029:
-      case 0x202f:
-      case 0x205f:
-      case 0x3000:
-        return true;
-      default:
-        return c >= 0x2000 && c <= 0x200a;
-    }
   }
 }

@@ -1,5 +1,6 @@
 package io.lakota.cli.text;
 
+import io.lakota.format.internal.PythonText;
 import java.util.regex.Pattern;
 
 /** Python's string predicates the output rules rely on: {@code str.strip()}, {@code int(s)}, {@code float(s)}. */
@@ -12,44 +13,9 @@ public final class PythonStrings {
 
   private PythonStrings() {}
 
-  /** Python's {@code str.isspace()} for one character. */
-  public static boolean isSpace(char c) {
-    switch (c) {
-      case '\t':
-      case '\n':
-      case 0x0b:
-      case 0x0c:
-      case '\r':
-      case 0x1c:
-      case 0x1d:
-      case 0x1e:
-      case 0x1f:
-      case ' ':
-      case 0x85:
-      case 0xa0:
-      case 0x1680:
-      case 0x2028:
-      case 0x2029:
-      case 0x202f:
-      case 0x205f:
-      case 0x3000:
-        return true;
-      default:
-        return c >= 0x2000 && c <= 0x200a;
-    }
-  }
-
   /** Python's {@code s.strip()}. */
   public static String strip(String s) {
-    int a = 0;
-    int b = s.length();
-    while (a < b && isSpace(s.charAt(a))) {
-      a++;
-    }
-    while (b > a && isSpace(s.charAt(b - 1))) {
-      b--;
-    }
-    return s.substring(a, b);
+    return PythonText.strip(s);
   }
 
   /** True if Python's {@code int(s)} accepts {@code s}. */
