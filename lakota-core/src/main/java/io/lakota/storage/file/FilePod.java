@@ -116,15 +116,23 @@ public final class FilePod implements SupportsAtomicCommit {
       return names;
     } catch (NotDirectoryException e) {
       throw new StorageException(shown(rel), "Cannot list " + shown(rel) + ": not a folder", e);
+    } catch (NoSuchFileException e) {
+      // The folder was missing when the listing was taken; checking again with Files.exists would race with a
+      // writer that creates it in between and turn a valid empty listing into a failure.
+      return missing(rel, missingOk);
     } catch (IOException e) {
       if (Files.exists(folder)) {
         throw failure("list", rel, e);
       }
-      if (missingOk) {
-        return names;
-      }
-      throw new NotFoundException(shown(rel), "Cannot list " + shown(rel) + ": no such folder");
+      return missing(rel, missingOk);
     }
+  }
+
+  private List<String> missing(String rel, boolean missingOk) {
+    if (missingOk) {
+      return new ArrayList<>();
+    }
+    throw new NotFoundException(shown(rel), "Cannot list " + shown(rel) + ": no such folder");
   }
 
   @Override
