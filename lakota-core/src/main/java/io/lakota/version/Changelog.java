@@ -399,6 +399,10 @@ public final class Changelog {
       if (!parent.equals(RevisionName.PHI)) {
         // commit times strictly increase along a chain, whatever the writers' clocks say (CC5)
         t = Math.max(t, Hextime.millis(RevisionName.epoch(parent)) + 1);
+      } else {
+        // a root commit (squash, multi(root=True)) must become the leaf, and leaves are chosen by time: chains whose
+        // times ran ahead of the clock (several commits in one millisecond) must not hide it
+        t = Math.max(t, latest(existingChildren) + 1);
       }
       String child = RevisionName.part(t, key);
       while (existingChildren.contains(child)) {
@@ -413,6 +417,17 @@ public final class Changelog {
       t++;
     }
     return plan;
+  }
+
+  /** The latest commit time among {@code children} (revision child strings), 0 when there is none. */
+  private static long latest(Set<String> children) {
+    long latest = 0;
+    for (String child : children) {
+      if (!child.equals(RevisionName.PHI)) {
+        latest = Math.max(latest, Hextime.millis(RevisionName.epoch(child)));
+      }
+    }
+    return latest;
   }
 
   /** Caches the payloads of a published plan and its log (what a refresh would read, without listing again). */
