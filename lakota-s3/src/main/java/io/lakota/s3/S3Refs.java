@@ -38,6 +38,9 @@ final class S3Refs {
   /** How many steps of history a ref keeps; older versions are deleted by the winners. */
   static final int KEEP = 64;
 
+  private static final System.Logger LOG = System.getLogger("lakota");
+  /** Reads of a ref whose highest version vanished before the GET before giving up. */
+  private static final int MAX_READS = 10;
   private static final int WIDTH = 19;
   private static final String NO_PARENT = "-";
 
@@ -59,7 +62,7 @@ final class S3Refs {
 
   /** The highest version of the ref whose versions are under {@code folder}, or null. */
   Ref read(String shown, String folder) {
-    while (true) {
+    for (int attempt = 0; attempt < MAX_READS; attempt++) {
       TreeMap<Long, String> versions = versions("read", shown, folder);
       if (versions.isEmpty()) {
         return null;
@@ -71,6 +74,8 @@ final class S3Refs {
       }
       // deleted between the listing and the read: KEEP newer versions were written meanwhile, list again
     }
+    throw new StorageException(shown, "Cannot read ref " + shown + ": its highest version vanished " + MAX_READS
+        + " times between the listing and the read");
   }
 
   /**
@@ -103,7 +108,11 @@ final class S3Refs {
     if (!create(shown, key, content)) {
       return CommitResult.LOCK_FAILURE;
     }
-    return check(shown, folder, step, content);
+    try {
+      return check(shown, folder, step, content);
+    } catch (StorageException e) {
+      throw unknown(shown, e); // created, but whether it leads to the head is not known
+    }
   }
 
   /** PUT with {@code If-None-Match: *}: true if created, false if the version exists. */
@@ -118,7 +127,11 @@ final class S3Refs {
       }
       // the SDK retried: an earlier attempt may have created the version and lost its answer
       if (e.numAttempts() != null && e.numAttempts() > 1) {
-        return Arrays.equals(get("update ref", shown, key), content);
+        try {
+          return Arrays.equals(get("update ref", shown, key), content);
+        } catch (StorageException unreadable) {
+          throw unknown(shown, unreadable);
+        }
       }
       return false;
     } catch (StorageException e) {
@@ -141,12 +154,7 @@ final class S3Refs {
    * order, so the original of ours went first) or was built on other content. The lost version is removed.
    */
   private CommitResult check(String shown, String folder, long step, byte[] content) {
-    TreeMap<Long, String> versions;
-    try {
-      versions = versions("update ref", shown, folder);
-    } catch (StorageException e) {
-      throw unknown(shown, e);
-    }
+    TreeMap<Long, String> versions = versions("update ref", shown, folder);
     Long next = versions.higherKey(step);
     if (next != null) {
       boolean builtOnOurs = false;
@@ -160,7 +168,12 @@ final class S3Refs {
         builtOnOurs = parent(shown, after).equals(Digests.sha1(content));
       }
       if (!builtOnOurs) {
-        bucket.delete("update ref", shown, folder + name(step));
+        try {
+          bucket.delete("update ref", shown, folder + name(step));
+        } catch (StorageException e) {
+          // lost all the same: a version below the highest is never read; a winner deletes it later
+          LOG.log(System.Logger.Level.WARNING, e.getMessage());
+        }
         return CommitResult.LOCK_FAILURE;
       }
     }
@@ -170,7 +183,7 @@ final class S3Refs {
         bucket.delete("update ref", shown, old);
       } catch (StorageException e) {
         // committed all the same; the next winner deletes it
-        System.getLogger("lakota").log(System.Logger.Level.WARNING, e.getMessage());
+        LOG.log(System.Logger.Level.WARNING, e.getMessage());
         break;
       }
     }
