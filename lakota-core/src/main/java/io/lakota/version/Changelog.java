@@ -250,9 +250,10 @@ public final class Changelog {
       }
       return published(planned[0]);
     }
-    if (pod instanceof SupportsCompareAndSet) {
+    SupportsCompareAndSet refs = refs();
+    if (refs != null) {
       for (int attempt = 1; attempt <= Backoff.MAX_ATTEMPTS; attempt++) {
-        CommitAttempt a = RefCommit.attempt(this, (SupportsCompareAndSet) pod, payload, ps, log -> true);
+        CommitAttempt a = RefCommit.attempt(this, refs, payload, ps, log -> true);
         if (a.isCommitted()) {
           return a.revisions();
         }
@@ -322,8 +323,9 @@ public final class Changelog {
       }
       return new CommitAttempt(result, published(planned[0]));
     }
-    if (pod instanceof SupportsCompareAndSet) {
-      return RefCommit.attempt(this, (SupportsCompareAndSet) pod, payload, ps, isExpected);
+    SupportsCompareAndSet refs = refs();
+    if (refs != null) {
+      return RefCommit.attempt(this, refs, payload, ps, isExpected);
     }
     Plan plan = plan(pod.ls(".", true), payload, ps);
     if (!isExpected.test(plan.before)) {
@@ -338,11 +340,16 @@ public final class Changelog {
 
   /**
    * True if this changelog's pod lets {@link #commitIf} exclude concurrent writers (it has
-   * {@link SupportsAtomicCommit} or {@link SupportsCompareAndSet}); otherwise concurrent writers may fork and must
-   * merge after committing.
+   * {@link SupportsAtomicCommit}, or {@link SupportsCompareAndSet} that its backend supports); otherwise concurrent
+   * writers may fork and must merge after committing.
    */
   public boolean isConditional() {
-    return pod instanceof SupportsAtomicCommit || pod instanceof SupportsCompareAndSet;
+    return pod instanceof SupportsAtomicCommit || refs() != null;
+  }
+
+  /** The pod as a compare-and-set pod, or null when it is none or its backend lacks the capability. */
+  private SupportsCompareAndSet refs() {
+    return pod instanceof SupportsCompareAndSet cas && cas.supportsCompareAndSet() ? cas : null;
   }
 
   static boolean isHead(List<Revision> log, Revision expected) {
