@@ -1,6 +1,7 @@
 package io.lakota;
 
 import io.lakota.errors.CommitConflictException;
+import io.lakota.errors.NotFoundException;
 import io.lakota.errors.ValidationException;
 import io.lakota.format.Schema;
 import io.lakota.id.RevisionName;
@@ -17,7 +18,9 @@ import io.lakota.version.CommitCodec;
 import io.lakota.version.CommitRow;
 import io.lakota.version.Merge;
 import io.lakota.version.Revision;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -51,11 +54,24 @@ public final class Collection implements Iterable<Series> {
   private volatile Batch batch;
 
   Collection(String label, Schema schema, String path, Repo repo) {
+    this(label, schema, path, repo, repo.clock());
+  }
+
+  private Collection(String label, Schema schema, String path, Repo repo, Clock clock) {
     this.label = label;
     this.schema = schema;
     this.path = path;
     this.repo = repo;
-    this.changelog = new Changelog(repo.pod().cd(path), repo.clock());
+    this.changelog = new Changelog(repo.pod().cd(path), clock);
+  }
+
+  /**
+   * A new handle on this collection whose commits are dated their parent's time + 1 ms (CC5's lower bound): for
+   * maintenance that rewrites the head without changing what it reads (defrag) on a pod without compare-and-set, so
+   * that a writer's sibling, dated by its clock, sorts after it and wins the merge (SEMANTICS.md §13).
+   */
+  Collection atParentTime() {
+    return new Collection(label, schema, path, repo, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
   }
 
   public String label() {
@@ -200,7 +216,15 @@ public final class Collection implements Iterable<Series> {
    * change writes nothing and counts as committed.
    */
   CommitAttempt commitOnce(Revision head, UnaryOperator<Commit> change) {
-    Commit next = change.apply(head == null ? Commit.empty(schema) : commit(head));
+    Commit base;
+    try {
+      base = head == null ? Commit.empty(schema) : commit(head);
+    } catch (NotFoundException e) {
+      // a stale head (this handle's cached log) that a concurrent trim removed: it is not the head any more
+      changelog.refresh();
+      return new CommitAttempt(CommitResult.LOCK_FAILURE, List.of());
+    }
+    Commit next = change.apply(base);
     if (next == null) {
       return new CommitAttempt(CommitResult.COMMITTED, List.of());
     }
@@ -215,7 +239,7 @@ public final class Collection implements Iterable<Series> {
    * After an unconditional commit: merges at once while the changelog shows several heads, so that once every
    * writer is done the collection has one head (each writer checks after its own last write).
    */
-  private void mergeForks() {
+  void mergeForks() {
     for (int round = 0; round < Backoff.MAX_ATTEMPTS; round++) {
       changelog.refresh();
       if (merge().isEmpty()) {
