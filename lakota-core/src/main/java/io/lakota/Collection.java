@@ -197,7 +197,20 @@ public final class Collection implements Iterable<Series> {
     // deletes buried files after `timeout`; giving up after half of it keeps a late commit from naming deleted files
     long deadline = System.nanoTime() + Math.max(1_000_000_000L, Settings.get().timeoutSeconds() * 500_000_000L);
     for (int i = 1; ; i++) {
-      CommitAttempt a = attempt.apply(changelog.leaf());
+      Revision head = changelog.leaf();
+      CommitAttempt a;
+      try {
+        a = attempt.apply(head);
+      } catch (NotFoundException e) {
+        // a change computed from the head's data (key/value upserts, partial updates) read a head that was
+        // overtaken and then trimmed away: a lock failure; anything else missing is an error
+        changelog.refresh();
+        Revision now = changelog.leaf();
+        if (head == null || (now != null && now.path().equals(head.path()))) {
+          throw e;
+        }
+        a = new CommitAttempt(CommitResult.LOCK_FAILURE, List.of());
+      }
       if (a.isCommitted()) {
         if (!changelog.isConditional() && !a.revisions().isEmpty()) {
           mergeForks();

@@ -284,6 +284,23 @@ abstract class ConcurrencyContract extends ApiContract {
   }
 
   @Test
+  @DisplayName("a key/value upsert on a head that was overtaken, then trimmed away: retried on the new head")
+  void staleKeyValueHeadTrimmedAway() {
+    Schema kv = Schema.builder().kv().column("category", "str*").column("value", "int").build();
+    repo.createCollection(kv, "kv").series("x").write(cols("category", new String[] {"a"}, "value", longs(1)));
+    Collection stale = fresh().collection("kv");
+    Revision cached = stale.head(); // caches the log, not the commit
+    fresh().collection("kv").series("x").write(cols("category", new String[] {"b"}, "value", longs(2)));
+    assertThat(fresh().collection("kv").trim(MaintenanceContract.inOneHour())).isEqualTo(1);
+    List<Revision> written = stale.series("x").write(cols("category", new String[] {"c"}, "value", longs(3)));
+    assertThat(written).hasSize(1);
+    assertThat(written.get(0).parent()).isNotEqualTo(cached.child());
+    Collection reader = fresh().collection("kv");
+    assertThat(reader.heads()).hasSize(1);
+    assertThat(reader.series("x").frame().longs("value")).containsExactly(1, 2, 3);
+  }
+
+  @Test
   @DisplayName("a writer whose clock is behind the head's commit time still commits after its parent (CC5)")
   void slowClockCommitsAfterItsParent() {
     Collection c = repo.createCollection(S1, "c");
