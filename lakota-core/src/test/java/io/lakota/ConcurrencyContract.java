@@ -227,7 +227,7 @@ abstract class ConcurrencyContract extends ApiContract {
           new MaintenanceLoop(fresh(), "c", false));
       for (MaintenanceLoop loop : loops) {
         tasks.add(() -> loop.runUntil(period -> writing.await(period.toMillis(), TimeUnit.MILLISECONDS),
-            Duration.ofMillis(20)));
+            Duration.ofMillis(50)));
       }
       long t0 = System.nanoTime();
       List<Object> results = runAll(tasks);

@@ -63,7 +63,7 @@ class ConcurrencyFileTest extends ConcurrencyContract {
           }
         }
         return true;
-      }, Duration.ofMillis(20));
+      }, Duration.ofMillis(50));
       awaitWriters(processes);
       long t1 = System.nanoTime();
       assertEveryRow(fresh().collection("c"), true);

@@ -16,7 +16,7 @@ import java.time.Instant;
 final class MaintenanceLoop {
   /** A small chunk budget: a series of a few one-year segments is already "fragmented". */
   static final int MAX_CHUNK = 2;
-  static final int DEFRAG_EVERY = 3;
+  static final int DEFRAG_EVERY = 5;
 
   /** Something to wait for: true once it happened, false when {@code period} passed first. */
   @FunctionalInterface
