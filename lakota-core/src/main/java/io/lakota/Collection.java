@@ -421,7 +421,9 @@ public final class Collection implements Iterable<Series> {
   /**
    * Removes the old revision files (SEMANTICS.md §15.1): the revisions of the traversal prefix written before
    * {@code before}, never the leaf, and fewer when removing them all would change what readers see (a forked
-   * changelog: merge first to keep the other branches). Data files are reclaimed later by {@link Repo#gc()}.
+   * changelog: merge first to keep the other branches; an unmerged branch younger than the timeout setting is kept,
+   * it is a concurrent writer's fork about to be merged). Only revisions of the log read at the start are removed,
+   * so trim can run beside writers. Data files are reclaimed later by {@link Repo#gc()}.
    *
    * @param before an 11-hex epoch or an ISO-8601 date-time with an offset
    * @return the number of revision files removed
@@ -444,7 +446,8 @@ public final class Collection implements Iterable<Series> {
   /**
    * Rewrites fragmented series into large segments, in one revision that reads exactly like the leaf
    * (SEMANTICS.md §15.2): a series is rewritten when it has more than {@code maxChunk} segments and one of them,
-   * but the last, holds fewer than {@code min(pageLen, rows / (maxChunk + 1))} rows.
+   * but the last, holds fewer than {@code min(pageLen, rows / (maxChunk + 1))} rows. Committed only on the head it
+   * was computed from; started again when a writer moved the head (docs/concurrency.md).
    *
    * @return the revisions written (none when nothing needed it)
    * @throws ValidationException {@code Parameter 'maxChunk' must be bigger than 0}
