@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.lakota.storage.Pod;
 import io.lakota.storage.memory.MemoryPod;
 import io.lakota.testing.PlainPod;
+import io.lakota.testing.SettableClock;
 import java.nio.file.Path;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -37,5 +38,30 @@ class ConcurrencyPlainTest extends ConcurrencyContract {
     assertThat(reader.heads()).hasSize(1);
     assertThat(reader.series("s").frame().doubles("value")).containsExactly(0, 2, 3, 0);
     assertThat(reader.merge()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("a write that forks against a defrag: the defrag sorts before it, the merge keeps the write")
+  void defragForkedByAWriter() {
+    long t0 = 1_700_000_000_000L;
+    Repo early = new Repo(pod, new SettableClock(t0));
+    Collection c = early.createCollection(S1, "c");
+    for (int i = 0; i < 6; i++) {
+      c.series("s").write(tv(MaintenanceContract.range(i * 200, i * 200 + 200),
+          MaintenanceContract.drange(i * 200, i * 200 + 200)));
+    }
+    // the writer's clock is a minute ahead of the head, the defragmenting process's clock two minutes
+    Repo writer = new Repo(pod, new SettableClock(t0 + 60_000));
+    Repo defragger = new Repo(pod, new SettableClock(t0 + 120_000));
+    ((PlainPod) pod).beforeNextRevisionWrite(() -> writer.collection("c").series("s").write(tv(longs(500), 0.5)));
+    assertThat(defragger.collection("c").defrag(1)).hasSize(1);
+    Collection reader = fresh().collection("c");
+    assertThat(reader.heads()).hasSize(1);
+    assertThat(reader.merge()).isEmpty();
+    double[] values = reader.series("s").frame().doubles("value");
+    assertThat(values).hasSize(1200);
+    assertThat(values[500]).isEqualTo(0.5);
+    assertThat(values[499]).isEqualTo(499);
+    assertThat(values[501]).isEqualTo(501);
   }
 }
