@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CommonPrefix;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
@@ -248,19 +249,7 @@ public final class S3Pod implements SupportsCompareAndSet {
     }
     checkParents("write", shown, key);
     if (!force && bucket.conditionalWrites(shown)) {
-      try {
-        bucket.put("write", shown, key, data, true);
-      } catch (S3Exception e) {
-        if (e.statusCode() != 412) {
-          throw S3Errors.failure("write", shown, bucket.location, e);
-        }
-        // 412: someone else wrote it since the listing. After a retried attempt the winner may be us (the first
-        // attempt stored the object but its response was lost): the content tells.
-        if (e.numAttempts() != null && e.numAttempts() > 1 && isOurs(shown, key, data)) {
-          debug("WRITE", rel);
-          knowParents(key);
-          return data.length;
-        }
+      if (!createOnce(shown, key, data)) {
         debug("SKIP-WRITE", rel);
         return -1;
       }
@@ -274,6 +263,34 @@ public final class S3Pod implements SupportsCompareAndSet {
     debug("WRITE", rel);
     knowParents(key);
     return data.length;
+  }
+
+  /**
+   * Creates {@code key} with {@code If-None-Match: *}; false when someone else created it first. A put that failed
+   * on the client side (the URL-connection client can meet a run of pooled connections the server has closed) may or
+   * may not have been applied: the object tells, and a missing object is put again, at most twice more.
+   */
+  private boolean createOnce(String shown, String key, byte[] data) {
+    for (int round = 0; ; round++) {
+      try {
+        bucket.put("write", shown, key, data, true);
+        return true;
+      } catch (S3Exception e) {
+        if (e.statusCode() != 412) {
+          throw S3Errors.failure("write", shown, bucket.location, e);
+        }
+        // 412: someone else wrote it since the listing. After a retried attempt the winner may be us (the first
+        // attempt stored the object but its response was lost): the content tells.
+        return (round > 0 || (e.numAttempts() != null && e.numAttempts() > 1)) && isOurs(shown, key, data);
+      } catch (StorageException e) {
+        if (round >= 2 || !(e.getCause() instanceof SdkClientException)) {
+          throw e;
+        }
+        if (isOurs(shown, key, data)) {
+          return true;
+        }
+      }
+    }
   }
 
   /** True if the object at {@code key} holds exactly {@code data}. */
