@@ -15,8 +15,7 @@ import java.util.function.Predicate;
  * that matches a predicate. Lets a test make a "concurrent" writer or maintenance task act inside a maintenance
  * operation's window. The hooks are shared by every pod {@code cd} derives; each fires once, then disarms itself.
  */
-public final class RaceHookPod implements SupportsAtomicCommit {
-  private final SupportsAtomicCommit inner;
+public final class RaceHookPod extends ForwardingPod implements SupportsAtomicCommit {
   private final Hooks hooks;
 
   /** The armed actions, shared by the pods {@code cd} derives. */
@@ -32,7 +31,7 @@ public final class RaceHookPod implements SupportsAtomicCommit {
   }
 
   private RaceHookPod(SupportsAtomicCommit inner, Hooks hooks) {
-    this.inner = inner;
+    super(inner);
     this.hooks = hooks;
   }
 
@@ -62,22 +61,12 @@ public final class RaceHookPod implements SupportsAtomicCommit {
   @Override
   public CommitResult commitIf(String folder, Function<List<String>, Map<String, byte[]>> plan) {
     fire(hooks.beforeCommit);
-    return inner.commitIf(folder, plan);
-  }
-
-  @Override
-  public String kind() {
-    return inner.kind();
+    return ((SupportsAtomicCommit) delegate).commitIf(folder, plan);
   }
 
   @Override
   public Pod cd(String path) {
-    return new RaceHookPod((SupportsAtomicCommit) inner.cd(path), hooks);
-  }
-
-  @Override
-  public List<String> ls(String path, boolean missingOk) {
-    return inner.ls(path, missingOk);
+    return new RaceHookPod((SupportsAtomicCommit) delegate.cd(path), hooks);
   }
 
   @Override
@@ -86,42 +75,17 @@ public final class RaceHookPod implements SupportsAtomicCommit {
     if (match != null && match.test(path) && hooks.readMatch.compareAndSet(match, null)) {
       fire(hooks.beforeRead);
     }
-    return inner.read(path);
-  }
-
-  @Override
-  public long write(String path, byte[] data, boolean force) {
-    return inner.write(path, data, force);
-  }
-
-  @Override
-  public boolean isDir(String path) {
-    return inner.isDir(path);
-  }
-
-  @Override
-  public boolean isFile(String path) {
-    return inner.isFile(path);
+    return delegate.read(path);
   }
 
   @Override
   public void rm(String path, boolean recursive, boolean missingOk) {
     fire(hooks.beforeRm);
-    inner.rm(path, recursive, missingOk);
-  }
-
-  @Override
-  public void mv(String from, String to, boolean missingOk) {
-    inner.mv(from, to, missingOk);
-  }
-
-  @Override
-  public List<String> walk(int maxDepth) {
-    return inner.walk(maxDepth);
+    delegate.rm(path, recursive, missingOk);
   }
 
   @Override
   public String toString() {
-    return "race-hooked " + inner;
+    return "race-hooked " + delegate;
   }
 }

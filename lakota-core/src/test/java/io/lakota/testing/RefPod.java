@@ -4,7 +4,6 @@ import io.lakota.storage.CommitResult;
 import io.lakota.storage.Pod;
 import io.lakota.storage.PodPath;
 import io.lakota.storage.SupportsCompareAndSet;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -15,8 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * shared by the pods {@code cd} derives. {@link #failNextPublish} simulates a writer that dies between winning the
  * compare-and-set and writing its revision file; {@link #unsupported} a backend that lacks the capability.
  */
-public final class RefPod implements SupportsCompareAndSet {
-  private final PlainPod inner;
+public final class RefPod extends ForwardingPod implements SupportsCompareAndSet {
   private final String prefix;
   private final Map<String, Ref> refs;
   private final AtomicLong versions;
@@ -29,7 +27,7 @@ public final class RefPod implements SupportsCompareAndSet {
 
   private RefPod(PlainPod inner, String prefix, Map<String, Ref> refs, AtomicLong versions, AtomicLong failures,
       boolean supported) {
-    this.inner = inner;
+    super(inner);
     this.prefix = prefix;
     this.refs = refs;
     this.versions = versions;
@@ -93,24 +91,9 @@ public final class RefPod implements SupportsCompareAndSet {
   }
 
   @Override
-  public String kind() {
-    return inner.kind();
-  }
-
-  @Override
   public Pod cd(String path) {
-    return new RefPod((PlainPod) inner.cd(path), PodPath.join(prefix, PodPath.normalize(path)), refs, versions,
+    return new RefPod((PlainPod) delegate.cd(path), PodPath.join(prefix, PodPath.normalize(path)), refs, versions,
         failures, supported);
-  }
-
-  @Override
-  public List<String> ls(String path, boolean missingOk) {
-    return inner.ls(path, missingOk);
-  }
-
-  @Override
-  public byte[] read(String path) {
-    return inner.read(path);
   }
 
   @Override
@@ -118,36 +101,11 @@ public final class RefPod implements SupportsCompareAndSet {
     if (path.contains(".") && failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
       throw new io.lakota.errors.StorageException(path, "Cannot write " + path + ": injected failure");
     }
-    return inner.write(path, data, force);
-  }
-
-  @Override
-  public boolean isDir(String path) {
-    return inner.isDir(path);
-  }
-
-  @Override
-  public boolean isFile(String path) {
-    return inner.isFile(path);
-  }
-
-  @Override
-  public void rm(String path, boolean recursive, boolean missingOk) {
-    inner.rm(path, recursive, missingOk);
-  }
-
-  @Override
-  public void mv(String from, String to, boolean missingOk) {
-    inner.mv(from, to, missingOk);
-  }
-
-  @Override
-  public List<String> walk(int maxDepth) {
-    return inner.walk(maxDepth);
+    return delegate.write(path, data, force);
   }
 
   @Override
   public String toString() {
-    return inner.toString();
+    return delegate.toString();
   }
 }
