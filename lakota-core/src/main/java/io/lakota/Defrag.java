@@ -55,9 +55,7 @@ final class Defrag {
         a = new CommitAttempt(CommitResult.LOCK_FAILURE, List.of());
       }
       if (a.isCommitted()) {
-        if (!collection.changelog().isConditional() && !a.revisions().isEmpty()) {
-          committer.mergeForks();
-        }
+        // on a plain pod the batch's commit merged a writer's sibling at once, through the committer
         return a.revisions();
       }
       if (attempt >= ATTEMPTS) {
