@@ -274,7 +274,15 @@ public final class Collection implements Iterable<Series> {
         return;
       }
       // one attempt per round: when another writer moved a leaf meanwhile, the next round looks again
-      Merge.attempt(changelog, this::commit, appeared);
+      try {
+        Merge.attempt(changelog, this::commit, appeared);
+      } catch (NotFoundException e) {
+        // a revision of the listing (an old common ancestor) was trimmed away before the merge read it: the next
+        // round lists the folder again; missing every time, it is an error
+        if (round == Backoff.MAX_ATTEMPTS - 1) {
+          throw e;
+        }
+      }
     }
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.lakota.storage.Pod;
 import io.lakota.storage.memory.MemoryPod;
 import io.lakota.testing.PlainPod;
+import io.lakota.testing.RaceHookPod;
 import io.lakota.testing.SettableClock;
 import io.lakota.version.CommitAttempt;
 import io.lakota.version.Revision;
@@ -107,5 +108,28 @@ class ConcurrencyPlainTest extends ConcurrencyContract {
     assertThat(reader.changelog().log()).hasSize(3);
     assertThat(reader.heads()).hasSize(2);
     assertThat(reader.series("s").frame().longs("timestamp")).containsExactly(2, 3);
+  }
+
+  @Test
+  @DisplayName("a merge at once whose common ancestor is trimmed away before it is read lists the folder again")
+  void mergeAtOnceBesideATrim() {
+    RaceHookPod hooks = new RaceHookPod(new MemoryPod());
+    PlainPod plain = new PlainPod(hooks);
+    Collection c = new Repo(plain).createCollection(S1, "c");
+    Revision first = c.series("s").write(tv(longs(1, 2, 3, 4), 0, 0, 0, 0)).get(0);
+    c.series("s").write(tv(longs(1), 1));
+    Collection ha = new Repo(plain).collection("c");
+    Collection hb = new Repo(plain).collection("c");
+    hb.series("s").frame();
+    // ha's sibling makes hb merge at once; the merge reads the first revision (a common ancestor) last, just after
+    // a trim removed it
+    plain.beforeNextRevisionWrite(() -> ha.series("s").write(tv(longs(2), 2)));
+    hooks.beforeNextRead(first.path()::equals, () -> plain.cd(c.path()).rm(first.path(), false, false));
+    assertThat(hb.series("s").write(tv(longs(3), 3))).hasSize(1);
+    Collection reader = new Repo(plain).collection("c");
+    assertThat(reader.changelog().log()).hasSize(5);
+    assertThat(reader.heads()).hasSize(1);
+    assertThat(reader.series("s").frame().doubles("value")).containsExactly(1, 2, 3, 0);
+    assertThat(reader.merge()).isEmpty();
   }
 }
