@@ -212,9 +212,7 @@ public final class Collection implements Iterable<Series> {
         a = new CommitAttempt(CommitResult.LOCK_FAILURE, List.of());
       }
       if (a.isCommitted()) {
-        if (!changelog.isConditional() && !a.revisions().isEmpty()) {
-          mergeForks();
-        }
+        mergeForks(a);
         return a.revisions();
       }
       if (i >= Backoff.MAX_ATTEMPTS || System.nanoTime() - deadline > 0) {
@@ -249,14 +247,41 @@ public final class Collection implements Iterable<Series> {
   }
 
   /**
-   * After an unconditional commit: merges at once while the changelog shows several heads, so that once every
-   * writer is done the collection has one head (each writer checks after its own last write).
+   * After a commit on a pod that cannot commit conditionally ({@link Changelog#isConditional()}): merges at once the
+   * leaves that appeared since the listing the commit was checked against (this writer's revisions and siblings
+   * that concurrent writers committed on the same head), so that once every writer is done the collection has one
+   * head (each writer checks after its own last write). Forks that were already there (made on purpose with
+   * {@code root}, by a reference writer or by a pull) are left to an explicit {@link #merge()}. Does nothing on
+   * other pods, where writers never fork, or when nothing was written.
    */
-  void mergeForks() {
+  void mergeForks(CommitAttempt committed) {
+    if (changelog.isConditional() || committed.revisions().isEmpty()) {
+      return;
+    }
+    Set<String> checked = new HashSet<>();
+    for (Revision r : committed.checked()) {
+      checked.add(r.path());
+    }
     for (int round = 0; round < Backoff.MAX_ATTEMPTS; round++) {
       changelog.refresh();
-      if (merge().isEmpty()) {
+      List<Revision> appeared = new ArrayList<>();
+      for (Revision r : changelog.leafs()) {
+        if (!checked.contains(r.path())) {
+          appeared.add(r);
+        }
+      }
+      if (Merge.heads(changelog, appeared).size() < 2) {
         return;
+      }
+      // one attempt per round: when another writer moved a leaf meanwhile, the next round looks again
+      try {
+        Merge.attempt(changelog, this::commit, appeared);
+      } catch (NotFoundException e) {
+        // a revision of the listing (an old common ancestor) was trimmed away before the merge read it: the next
+        // round lists the folder again; missing every time, it is an error
+        if (round == Backoff.MAX_ATTEMPTS - 1) {
+          throw e;
+        }
       }
     }
   }

@@ -55,8 +55,10 @@ final class Defrag {
         a = new CommitAttempt(CommitResult.LOCK_FAILURE, List.of());
       }
       if (a.isCommitted()) {
-        if (!collection.changelog().isConditional() && !a.revisions().isEmpty()) {
-          committer.mergeForks();
+        // on a plain pod the batch's commit merged a writer's sibling at once, through the committer, another
+        // handle: the caller's handle must show its own defrag
+        if (committer != collection) {
+          collection.refresh();
         }
         return a.revisions();
       }

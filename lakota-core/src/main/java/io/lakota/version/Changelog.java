@@ -335,7 +335,7 @@ public final class Changelog {
     for (Map.Entry<String, byte[]> f : plan.files.entrySet()) {
       pod.write(f.getKey(), f.getValue());
     }
-    return new CommitAttempt(CommitResult.COMMITTED, published(plan));
+    return new CommitAttempt(CommitResult.COMMITTED, published(plan), leaves(plan.before));
   }
 
   /**
@@ -350,6 +350,17 @@ public final class Changelog {
   /** The pod as a compare-and-set pod, or null when it is none or its backend lacks the capability. */
   private SupportsCompareAndSet refs() {
     return pod instanceof SupportsCompareAndSet cas && cas.supportsCompareAndSet() ? cas : null;
+  }
+
+  /** The leaves of {@code log}, in log order. */
+  static List<Revision> leaves(List<Revision> log) {
+    List<Revision> out = new ArrayList<>();
+    for (Revision r : log) {
+      if (r.isLeaf()) {
+        out.add(r);
+      }
+    }
+    return out;
   }
 
   static boolean isHead(List<Revision> log, Revision expected) {
