@@ -309,9 +309,17 @@ public final class Collection implements Iterable<Series> {
       if (heads == null || heads.isEmpty() || i > 1) {
         changelog.refresh();
       }
-      CommitAttempt a = Merge.attempt(changelog, this::commit, heads);
-      if (a.isCommitted()) {
-        return a.revisions();
+      try {
+        CommitAttempt a = Merge.attempt(changelog, this::commit, heads);
+        if (a.isCommitted()) {
+          return a.revisions();
+        }
+      } catch (NotFoundException e) {
+        // a revision of the listing (an old common ancestor) was trimmed away before the merge read it: the next
+        // round lists the folder again; missing every time, it is an error
+        if (i >= Backoff.MAX_ATTEMPTS) {
+          throw e;
+        }
       }
       if (i >= Backoff.MAX_ATTEMPTS) {
         throw new CommitConflictException(path, i);

@@ -132,4 +132,45 @@ class ConcurrencyPlainTest extends ConcurrencyContract {
     assertThat(reader.series("s").frame().doubles("value")).containsExactly(1, 2, 3, 0);
     assertThat(reader.merge()).isEmpty();
   }
+
+  /** A fork of collection "c" whose branches share the first revision: returns that revision. */
+  private static Revision forkedOnFirst(Repo repo) {
+    Collection c = repo.createCollection(S1, "c");
+    Revision first = c.series("s").write(tv(longs(1, 2, 3, 4), 0, 0, 0, 0)).get(0);
+    c.series("s").write(tv(longs(1), 1));
+    c.series("s").write(tv(longs(2), 2));
+    // the other branch: a commit computed in a twin collection (data files are shared by the repository)
+    Collection twin = repo.createCollection(S1, "twin");
+    twin.series("s").write(tv(longs(1, 2, 3, 4), 0, 0, 0, 0));
+    Revision other = twin.series("s").write(tv(longs(3), 3)).get(0);
+    c.changelog().commit(twin.changelog().read(other), java.util.List.of(first.child()));
+    c.refresh();
+    assertThat(c.heads()).hasSize(2);
+    return first;
+  }
+
+  @Test
+  @DisplayName("an explicit merge whose common ancestor is trimmed away meanwhile lists the folder again")
+  void mergeBesideATrim() {
+    Repo expectedRepo = new Repo(new MemoryPod());
+    Revision gone = forkedOnFirst(expectedRepo);
+    Collection expected = expectedRepo.collection("c");
+    expectedRepo.pod().cd(expected.path()).rm(gone.path(), false, false);
+    expected.refresh();
+    assertThat(expected.merge()).isNotEmpty();
+
+    RaceHookPod hooks = new RaceHookPod(new MemoryPod());
+    Repo repo = new Repo(hooks);
+    Revision first = forkedOnFirst(repo);
+    Collection c = repo.collection("c");
+    hooks.beforeNextRead(first.path()::equals, () -> hooks.cd(c.path()).rm(first.path(), false, false));
+    assertThat(c.merge()).isNotEmpty();
+    Collection reader = new Repo(hooks).collection("c");
+    assertThat(reader.heads()).hasSize(1);
+    assertThat(reader.series("s").frame().longs("timestamp"))
+        .containsExactly(expected.series("s").frame().longs("timestamp"));
+    assertThat(reader.series("s").frame().doubles("value"))
+        .containsExactly(expected.series("s").frame().doubles("value"));
+    assertThat(reader.merge()).isEmpty();
+  }
 }
