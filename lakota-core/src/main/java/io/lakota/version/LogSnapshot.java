@@ -1,0 +1,144 @@
+package io.lakota.version;
+
+import io.lakota.id.RevisionName;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One listing of a changelog folder with its traversal and the counts a commit plans from. Immutable.
+ *
+ * <p>A changelog keeps the snapshot of the last listing it planned from or wrote: the traversal is a function of the
+ * set of names alone, so a later listing with the same names reuses it, and a commit that appends one revision to
+ * the leaf extends it in linear time ({@link #append}) instead of sorting and traversing the whole folder again
+ * (which was most of the CPU time of a one-row commit on a long changelog).
+ *
+ * <p>The sets of a traversed listing are shared by the snapshots appended to it, which only copy their own short
+ * list of appended revisions; after {@link #MAX_APPENDED} appends the sets are copied once, so that an append costs
+ * amortised constant time and a lookup two hash probes.
+ */
+final class LogSnapshot {
+  static final int MAX_APPENDED = 64;
+
+  /** Every name of the traversed listing, revision names or not (never modified once built). */
+  private final Set<String> names;
+  /** Child string → how many revision files of the traversed listing have it as child (never modified). */
+  private final Map<String, Integer> childCounts;
+  /** The parent strings of the revision files of the traversed listing (never modified). */
+  private final Set<String> parents;
+  /** The revisions appended since, whose names, children (once each) and parents count too. */
+  private final Set<String> appendedNames;
+  private final Set<String> appendedChildren;
+  private final Set<String> appendedParents;
+  /** The traversal of the listing (SEMANTICS.md §11.3), unmodifiable. */
+  final List<Revision> log;
+
+  private LogSnapshot(Set<String> names, Map<String, Integer> childCounts, Set<String> parents,
+      Set<String> appendedNames, Set<String> appendedChildren, Set<String> appendedParents, List<Revision> log) {
+    this.names = names;
+    this.childCounts = childCounts;
+    this.parents = parents;
+    this.appendedNames = appendedNames;
+    this.appendedChildren = appendedChildren;
+    this.appendedParents = appendedParents;
+    this.log = log;
+  }
+
+  /** How many revision files of the listing have {@code child} as child. */
+  int childCount(String child) {
+    return childCounts.getOrDefault(child, 0) + (appendedChildren.contains(child) ? 1 : 0);
+  }
+
+  private boolean hasName(String name) {
+    return names.contains(name) || appendedNames.contains(name);
+  }
+
+  private boolean hasParent(String parent) {
+    return parents.contains(parent) || appendedParents.contains(parent);
+  }
+
+  /**
+   * The snapshot of {@code listing}, whose traversal is {@code log} and whose revision files are {@code revisions}
+   * (the names of the listing that parse as revision names).
+   */
+  static LogSnapshot of(List<String> listing, List<Revision> log, List<Revision> revisions) {
+    Map<String, Integer> counts = new HashMap<>(2 * revisions.size() + 2);
+    Set<String> parents = new HashSet<>(2 * revisions.size() + 2);
+    for (Revision r : revisions) {
+      counts.merge(r.child(), 1, Integer::sum);
+      parents.add(r.parent());
+    }
+    return new LogSnapshot(new HashSet<>(listing), counts, parents, Set.of(), Set.of(), Set.of(), log);
+  }
+
+  /** True if {@code listing} holds exactly the names of this snapshot (in any order). */
+  boolean matches(List<String> listing) {
+    if (listing.size() != names.size() + appendedNames.size()) {
+      return false;
+    }
+    for (String name : listing) {
+      if (!hasName(name)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The snapshot after adding the revision file {@code added} to the folder, when the traversal of the new folder
+   * is this traversal plus {@code added} as the new last revision; null when it is not (the caller then traverses
+   * the new listing). That is the case exactly when {@code added} is built on the child of the last revision, which
+   * is a leaf and the only file with that child, and no file is already built on the child of {@code added}: the
+   * depth-first traversal then visits everything as before and ends with {@code added}. A root revision (parent
+   * {@link RevisionName#PHI}) on an empty log extends it too, when nothing names {@code PHI} as child.
+   */
+  LogSnapshot append(Revision added) {
+    String path = added.path();
+    if (hasName(path) || childCount(added.child()) > 0 || hasParent(added.child())
+        || added.parent().equals(added.child())) {
+      return null;
+    }
+    List<Revision> next = new ArrayList<>(log.size() + 1);
+    if (log.isEmpty()) {
+      if (!added.parent().equals(RevisionName.PHI) || childCount(RevisionName.PHI) > 0) {
+        return null;
+      }
+    } else {
+      Revision last = log.get(log.size() - 1);
+      if (!last.isLeaf() || !last.child().equals(added.parent())
+          || childCount(last.child()) != 1 || hasParent(last.child())) {
+        return null;
+      }
+      next.addAll(log.subList(0, log.size() - 1));
+      next.add(new Revision(last.parent(), last.child(), false));
+    }
+    next.add(new Revision(added.parent(), added.child(), true));
+    List<Revision> nextLog = Collections.unmodifiableList(next);
+    if (appendedNames.size() >= MAX_APPENDED) {
+      Set<String> allNames = new HashSet<>(names);
+      allNames.addAll(appendedNames);
+      allNames.add(path);
+      Map<String, Integer> counts = new HashMap<>(childCounts);
+      for (String c : appendedChildren) {
+        counts.merge(c, 1, Integer::sum);
+      }
+      counts.merge(added.child(), 1, Integer::sum);
+      Set<String> allParents = new HashSet<>(parents);
+      allParents.addAll(appendedParents);
+      allParents.add(added.parent());
+      return new LogSnapshot(allNames, counts, allParents, Set.of(), Set.of(), Set.of(), nextLog);
+    }
+    return new LogSnapshot(names, childCounts, parents, plus(appendedNames, path),
+        plus(appendedChildren, added.child()), plus(appendedParents, added.parent()), nextLog);
+  }
+
+  private static Set<String> plus(Set<String> set, String value) {
+    Set<String> out = new HashSet<>(set);
+    out.add(value);
+    return out;
+  }
+}
