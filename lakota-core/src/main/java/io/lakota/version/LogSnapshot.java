@@ -20,6 +20,10 @@ import java.util.Set;
  * <p>The sets of a traversed listing are shared by the snapshots appended to it, which only copy their own short
  * list of appended revisions; after {@link #MAX_APPENDED} appends the sets are copied once, so that an append costs
  * amortised constant time and a lookup two hash probes.
+ *
+ * <p>Matching a listing costs a hash lookup per name, unless the folder lists its names in the same order as last
+ * time (a local folder does, until it changes): the last matched listing is kept, and a listing that is that one
+ * with the revisions appended since inserted anywhere is recognised by comparing names in order.
  */
 final class LogSnapshot {
   static final int MAX_APPENDED = 64;
@@ -36,6 +40,19 @@ final class LogSnapshot {
   private final Set<String> appendedParents;
   /** The traversal of the listing (SEMANTICS.md §11.3), unmodifiable. */
   final List<Revision> log;
+  /** The last listing matched, and the names appended since; null when unknown. Only a cache: may be replaced. */
+  private volatile Order order;
+
+  /** A listing in the pod's order, plus names added since that the next listing holds somewhere. */
+  private static final class Order {
+    final List<String> names;
+    final Set<String> added;
+
+    Order(List<String> names, Set<String> added) {
+      this.names = names;
+      this.added = added;
+    }
+  }
 
   private LogSnapshot(Set<String> names, Map<String, Integer> childCounts, Set<String> parents,
       Set<String> appendedNames, Set<String> appendedChildren, Set<String> appendedParents, List<Revision> log) {
@@ -72,7 +89,9 @@ final class LogSnapshot {
       counts.merge(r.child(), 1, Integer::sum);
       parents.add(r.parent());
     }
-    return new LogSnapshot(new HashSet<>(listing), counts, parents, Set.of(), Set.of(), Set.of(), log);
+    LogSnapshot s = new LogSnapshot(new HashSet<>(listing), counts, parents, Set.of(), Set.of(), Set.of(), log);
+    s.order = new Order(List.copyOf(listing), Set.of());
+    return s;
   }
 
   /** True if {@code listing} holds exactly the names of this snapshot (in any order). */
@@ -80,12 +99,34 @@ final class LogSnapshot {
     if (listing.size() != names.size() + appendedNames.size()) {
       return false;
     }
+    Order o = order;
+    if (o != null && inOrder(o, listing)) {
+      order = new Order(List.copyOf(listing), Set.of());
+      return true;
+    }
     for (String name : listing) {
       if (!hasName(name)) {
         return false;
       }
     }
+    order = new Order(List.copyOf(listing), Set.of());
     return true;
+  }
+
+  /** True if {@code listing} is {@code o}'s names, in order, with exactly {@code o}'s added names interleaved. */
+  private static boolean inOrder(Order o, List<String> listing) {
+    int j = 0;
+    int added = 0;
+    for (String name : listing) {
+      if (j < o.names.size() && name.equals(o.names.get(j))) {
+        j++;
+      } else if (o.added.contains(name)) {
+        added++;
+      } else {
+        return false;
+      }
+    }
+    return j == o.names.size() && added == o.added.size();
   }
 
   /**
@@ -118,6 +159,15 @@ final class LogSnapshot {
     }
     next.add(new Revision(added.parent(), added.child(), true));
     List<Revision> nextLog = Collections.unmodifiableList(next);
+    LogSnapshot appended = appendedSnapshot(added, path, nextLog);
+    Order o = order;
+    if (o != null && o.added.size() < MAX_APPENDED) {
+      appended.order = new Order(o.names, plus(o.added, path));
+    }
+    return appended;
+  }
+
+  private LogSnapshot appendedSnapshot(Revision added, String path, List<Revision> nextLog) {
     if (appendedNames.size() >= MAX_APPENDED) {
       Set<String> allNames = new HashSet<>(names);
       allNames.addAll(appendedNames);

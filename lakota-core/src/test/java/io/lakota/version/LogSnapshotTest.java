@@ -89,6 +89,26 @@ class LogSnapshotTest {
     assertThat(one.append(new Revision(RevisionName.PHI, child(4, "d"), false))).isNull();
   }
 
+  @Test
+  void listingsMatchInAnyOrderAndOnlyWithTheSameNames() {
+    Revision a = Revision.fromPath(RevisionName.PHI + "." + child(1, "a"));
+    Revision b = new Revision(a.child(), child(2, "b"), false);
+    Revision c = new Revision(b.child(), child(3, "c"), false);
+    LogSnapshot one = LogSnapshot.of(List.of("README", a.path()), List.of(new Revision(a.parent(), a.child(), true)),
+        List.of(a));
+    LogSnapshot three = one.append(b).append(c);
+    // the appended names anywhere among the last listing, in order (compared name by name), or in any order
+    assertThat(three.matches(List.of(c.path(), "README", b.path(), a.path()))).isTrue();
+    assertThat(three.matches(List.of(a.path(), b.path(), c.path(), "README"))).isTrue();
+    assertThat(three.matches(List.of(b.path(), "README", c.path(), a.path()))).isTrue();
+    // a name missing, replaced or extra
+    assertThat(three.matches(List.of("README", a.path(), b.path()))).isFalse();
+    assertThat(three.matches(List.of("README", a.path(), b.path(), "other"))).isFalse();
+    assertThat(three.matches(List.of("README", a.path(), b.path(), c.path(), "other"))).isFalse();
+    assertThat(one.matches(List.of("README", a.path()))).isTrue();
+    assertThat(one.matches(List.of(a.path(), "README"))).isTrue();
+  }
+
   private static String child(long millis, String word) {
     return RevisionName.part(1795317983977L + millis, Digests.sha1(word.getBytes(StandardCharsets.UTF_8)));
   }
