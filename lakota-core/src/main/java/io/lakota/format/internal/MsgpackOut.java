@@ -122,13 +122,13 @@ public final class MsgpackOut {
     pos += utf8.length;
   }
 
-  /** An ASCII string (every char below 0x80), copied char by char. */
+  /** An ASCII string (every char below 0x80: the caller checked), copied without a conversion. */
+  @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int) keeps the low 8 bits: exact for ASCII
   public void writeAscii(String s) {
     int len = s.length();
     stringHeader(len);
-    for (int i = 0; i < len; i++) {
-      buf[pos + i] = (byte) s.charAt(i);
-    }
+    // an array copy for Latin-1 strings, where a loop over charAt costs a bounds check and a store per char
+    s.getBytes(0, len, buf, pos);
     pos += len;
   }
 
