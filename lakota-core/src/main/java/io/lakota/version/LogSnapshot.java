@@ -10,7 +10,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One listing of a changelog folder with its traversal and the counts a commit plans from. Immutable.
+ * One listing of a changelog folder with its traversal and the counts a commit plans from. Immutable, apart from
+ * a cache of the order in which the folder was last listed; thread-safe.
  *
  * <p>A changelog keeps the snapshot of the last listing it planned from or wrote: the traversal is a function of the
  * set of names alone, so a later listing with the same names reuses it, and a commit that appends one revision to
