@@ -115,6 +115,8 @@ public final class Batch implements AutoCloseable {
     synchronized (this) {
       revisions = a.revisions();
     }
+    // on a pod without a commit capability the head check was a best effort: a sibling is merged at once
+    collection.mergeForks(a);
     return a;
   }
 

@@ -1,6 +1,7 @@
 package io.lakota;
 
 import io.lakota.errors.CommitConflictException;
+import io.lakota.errors.NotFoundException;
 import io.lakota.errors.ValidationException;
 import io.lakota.format.Schema;
 import io.lakota.id.RevisionName;
@@ -17,7 +18,9 @@ import io.lakota.version.CommitCodec;
 import io.lakota.version.CommitRow;
 import io.lakota.version.Merge;
 import io.lakota.version.Revision;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -51,11 +54,24 @@ public final class Collection implements Iterable<Series> {
   private volatile Batch batch;
 
   Collection(String label, Schema schema, String path, Repo repo) {
+    this(label, schema, path, repo, repo.clock());
+  }
+
+  private Collection(String label, Schema schema, String path, Repo repo, Clock clock) {
     this.label = label;
     this.schema = schema;
     this.path = path;
     this.repo = repo;
-    this.changelog = new Changelog(repo.pod().cd(path), repo.clock());
+    this.changelog = new Changelog(repo.pod().cd(path), clock);
+  }
+
+  /**
+   * A new handle on this collection whose commits are dated their parent's time + 1 ms (CC5's lower bound): for
+   * maintenance that rewrites the head without changing what it reads (defrag) on a pod without compare-and-set, so
+   * that a writer's sibling, dated by its clock, sorts after it and wins the merge (SEMANTICS.md §13).
+   */
+  Collection atParentTime() {
+    return new Collection(label, schema, path, repo, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
   }
 
   public String label() {
@@ -181,11 +197,22 @@ public final class Collection implements Iterable<Series> {
     // deletes buried files after `timeout`; giving up after half of it keeps a late commit from naming deleted files
     long deadline = System.nanoTime() + Math.max(1_000_000_000L, Settings.get().timeoutSeconds() * 500_000_000L);
     for (int i = 1; ; i++) {
-      CommitAttempt a = attempt.apply(changelog.leaf());
-      if (a.isCommitted()) {
-        if (!changelog.isConditional() && !a.revisions().isEmpty()) {
-          mergeForks();
+      Revision head = changelog.leaf();
+      CommitAttempt a;
+      try {
+        a = attempt.apply(head);
+      } catch (NotFoundException e) {
+        // a change computed from the head's data (key/value upserts, partial updates) read a head that was
+        // overtaken and then trimmed away: a lock failure; anything else missing is an error
+        changelog.refresh();
+        Revision now = changelog.leaf();
+        if (head == null || (now != null && now.path().equals(head.path()))) {
+          throw e;
         }
+        a = new CommitAttempt(CommitResult.LOCK_FAILURE, List.of());
+      }
+      if (a.isCommitted()) {
+        mergeForks(a);
         return a.revisions();
       }
       if (i >= Backoff.MAX_ATTEMPTS || System.nanoTime() - deadline > 0) {
@@ -200,7 +227,15 @@ public final class Collection implements Iterable<Series> {
    * change writes nothing and counts as committed.
    */
   CommitAttempt commitOnce(Revision head, UnaryOperator<Commit> change) {
-    Commit next = change.apply(head == null ? Commit.empty(schema) : commit(head));
+    Commit base;
+    try {
+      base = head == null ? Commit.empty(schema) : commit(head);
+    } catch (NotFoundException e) {
+      // a stale head (this handle's cached log) that a concurrent trim removed: it is not the head any more
+      changelog.refresh();
+      return new CommitAttempt(CommitResult.LOCK_FAILURE, List.of());
+    }
+    Commit next = change.apply(base);
     if (next == null) {
       return new CommitAttempt(CommitResult.COMMITTED, List.of());
     }
@@ -212,14 +247,41 @@ public final class Collection implements Iterable<Series> {
   }
 
   /**
-   * After an unconditional commit: merges at once while the changelog shows several heads, so that once every
-   * writer is done the collection has one head (each writer checks after its own last write).
+   * After a commit on a pod that cannot commit conditionally ({@link Changelog#isConditional()}): merges at once the
+   * leaves that appeared since the listing the commit was checked against (this writer's revisions and siblings
+   * that concurrent writers committed on the same head), so that once every writer is done the collection has one
+   * head (each writer checks after its own last write). Forks that were already there (made on purpose with
+   * {@code root}, by a reference writer or by a pull) are left to an explicit {@link #merge()}. Does nothing on
+   * other pods, where writers never fork, or when nothing was written.
    */
-  private void mergeForks() {
+  void mergeForks(CommitAttempt committed) {
+    if (changelog.isConditional() || committed.revisions().isEmpty()) {
+      return;
+    }
+    Set<String> checked = new HashSet<>();
+    for (Revision r : committed.checked()) {
+      checked.add(r.path());
+    }
     for (int round = 0; round < Backoff.MAX_ATTEMPTS; round++) {
       changelog.refresh();
-      if (merge().isEmpty()) {
+      List<Revision> appeared = new ArrayList<>();
+      for (Revision r : changelog.leafs()) {
+        if (!checked.contains(r.path())) {
+          appeared.add(r);
+        }
+      }
+      if (Merge.heads(changelog, appeared).size() < 2) {
         return;
+      }
+      // one attempt per round: when another writer moved a leaf meanwhile, the next round looks again
+      try {
+        Merge.attempt(changelog, this::commit, appeared);
+      } catch (NotFoundException e) {
+        // a revision of the listing (an old common ancestor) was trimmed away before the merge read it: the next
+        // round lists the folder again; missing every time, it is an error
+        if (round == Backoff.MAX_ATTEMPTS - 1) {
+          throw e;
+        }
       }
     }
   }
@@ -247,9 +309,17 @@ public final class Collection implements Iterable<Series> {
       if (heads == null || heads.isEmpty() || i > 1) {
         changelog.refresh();
       }
-      CommitAttempt a = Merge.attempt(changelog, this::commit, heads);
-      if (a.isCommitted()) {
-        return a.revisions();
+      try {
+        CommitAttempt a = Merge.attempt(changelog, this::commit, heads);
+        if (a.isCommitted()) {
+          return a.revisions();
+        }
+      } catch (NotFoundException e) {
+        // a revision of the listing (an old common ancestor) was trimmed away before the merge read it: the next
+        // round lists the folder again; missing every time, it is an error
+        if (i >= Backoff.MAX_ATTEMPTS) {
+          throw e;
+        }
       }
       if (i >= Backoff.MAX_ATTEMPTS) {
         throw new CommitConflictException(path, i);
@@ -384,7 +454,9 @@ public final class Collection implements Iterable<Series> {
   /**
    * Removes the old revision files (SEMANTICS.md §15.1): the revisions of the traversal prefix written before
    * {@code before}, never the leaf, and fewer when removing them all would change what readers see (a forked
-   * changelog: merge first to keep the other branches). Data files are reclaimed later by {@link Repo#gc()}.
+   * changelog: merge first to keep the other branches; an unmerged branch younger than the timeout setting is kept,
+   * it is a concurrent writer's fork about to be merged). Only revisions of the log read at the start are removed,
+   * so trim can run beside writers. Data files are reclaimed later by {@link Repo#gc()}.
    *
    * @param before an 11-hex epoch or an ISO-8601 date-time with an offset
    * @return the number of revision files removed
@@ -407,7 +479,8 @@ public final class Collection implements Iterable<Series> {
   /**
    * Rewrites fragmented series into large segments, in one revision that reads exactly like the leaf
    * (SEMANTICS.md §15.2): a series is rewritten when it has more than {@code maxChunk} segments and one of them,
-   * but the last, holds fewer than {@code min(pageLen, rows / (maxChunk + 1))} rows.
+   * but the last, holds fewer than {@code min(pageLen, rows / (maxChunk + 1))} rows. Committed only on the head it
+   * was computed from; started again when a writer moved the head (docs/concurrency.md).
    *
    * @return the revisions written (none when nothing needed it)
    * @throws ValidationException {@code Parameter 'maxChunk' must be bigger than 0}

@@ -5,9 +5,9 @@ import io.lakota.format.Casts;
 import io.lakota.format.ColumnDefinition;
 import io.lakota.format.Schema;
 import io.lakota.format.codec.ColumnCodec;
-import io.lakota.id.RevisionName;
 import io.lakota.object.ObjectStore;
 import io.lakota.version.Commit;
+import io.lakota.version.CommitAttempt;
 import io.lakota.version.CommitRow;
 import io.lakota.version.Revision;
 import java.util.ArrayList;
@@ -99,7 +99,12 @@ final class CollectionClone {
           + "\": its index orders the rows differently (" + e.getMessage() + ")", e);
     }
     copyDataFiles(source, target, next);
-    return target.commit(next, RevisionName.PHI);
+    // conditional on the target still being empty: a writer that committed into it meanwhile is never forked away
+    CommitAttempt a = target.commitOnce(null, empty -> next);
+    if (!a.isCommitted()) {
+      throw new ValidationException("Clone can only be saved into an empty collection");
+    }
+    return a.revisions();
   }
 
   /** Data files referenced by the new commit, copied when the target is in another pod (write-once). */

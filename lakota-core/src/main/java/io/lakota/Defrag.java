@@ -1,8 +1,12 @@
 package io.lakota;
 
+import io.lakota.errors.NotFoundException;
 import io.lakota.errors.ValidationException;
 import io.lakota.format.Closed;
+import io.lakota.storage.CommitResult;
+import io.lakota.version.Backoff;
 import io.lakota.version.Commit;
+import io.lakota.version.CommitAttempt;
 import io.lakota.version.CommitRow;
 import io.lakota.version.Revision;
 import java.util.List;
@@ -12,11 +16,16 @@ import java.util.List;
  * up to {@code pageLen} rows, all in one batch, so readers see one new revision with the same content. The
  * thresholds are the reference's, and identical leaf commits give byte-identical results, so two repositories that
  * share a history stay in sync after both defragment.
+ *
+ * <p>Beside concurrent writers (docs/concurrency.md, "Maintenance beside writers"): the rewrite is computed from the
+ * head it read and committed only if that head is still the head ({@link Batch#commit(Revision)}); when a writer
+ * moved it, the defrag starts again on the new head (at most {@link #ATTEMPTS} times, with backoff), so it never
+ * replays old content over a newer write.
  */
 final class Defrag {
   private static final System.Logger LOG = System.getLogger("lakota");
-  /** Defrags started again when a concurrent writer moves the leaf, before giving up. */
-  private static final int ATTEMPTS = 5;
+  /** Defrags started again when a concurrent writer moves the head, before giving up. */
+  static final int ATTEMPTS = 8;
 
   private Defrag() {}
 
@@ -29,32 +38,49 @@ final class Defrag {
    */
   static List<Revision> run(Collection collection, int maxChunk) {
     ValidationException.check(maxChunk > 0, "Parameter 'maxChunk' must be bigger than 0");
-    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+    // on a pod without compare-and-set the commit may still fork against a writer; the revision then sorts before
+    // the writer's sibling (its time is its parent's + 1 ms) so that the merge lets the writer's rows win
+    Collection committer = collection.changelog().isConditional() ? collection : collection.atParentTime();
+    for (int attempt = 1; ; attempt++) {
       collection.refresh();
       Revision leaf = collection.changelog().leaf();
       if (leaf == null) {
         return List.of();
       }
-      List<Revision> out = attempt(collection, maxChunk, leaf);
-      if (out != null) {
-        return out;
+      CommitAttempt a;
+      try {
+        a = attempt(collection, committer, maxChunk, leaf);
+      } catch (NotFoundException e) {
+        // the leaf we read is no longer the leaf, and a trim removed it meanwhile
+        a = new CommitAttempt(CommitResult.LOCK_FAILURE, List.of());
       }
-      LOG.log(System.Logger.Level.INFO, "Defrag of \"{0}\": the leaf moved, starting again", collection.label());
+      if (a.isCommitted()) {
+        // on a plain pod the batch's commit merged a writer's sibling at once, through the committer, another
+        // handle: the caller's handle must show its own defrag
+        if (committer != collection) {
+          collection.refresh();
+        }
+        return a.revisions();
+      }
+      if (attempt >= ATTEMPTS) {
+        // defrag only saves space and time: better none than one that would hide a concurrent write
+        LOG.log(System.Logger.Level.WARNING, "Defrag of \"{0}\" given up: the head keeps moving", collection.label());
+        return List.of();
+      }
+      LOG.log(System.Logger.Level.INFO, "Defrag of \"{0}\": the head moved, starting again", collection.label());
+      Backoff.pause(attempt);
     }
-    // defrag only saves space and time: better none than one that would hide a concurrent write
-    LOG.log(System.Logger.Level.WARNING, "Defrag of \"{0}\" given up: the leaf keeps moving", collection.label());
-    return List.of();
   }
 
   /**
-   * One defrag of the content of {@code leaf}; null (nothing committed) when another writer moved the leaf
-   * meanwhile: committing then would replay old content over the newer write. The check narrows the race to the
-   * time between it and the commit; a conditional commit would close it.
+   * One defrag of the content of {@code leaf}, committed through {@code committer} (a handle on the same
+   * collection) only if {@code leaf} is still the head: committing on a newer head would replay old content over
+   * the newer write. Committed with nothing written when nothing needed rewriting.
    */
-  private static List<Revision> attempt(Collection collection, int maxChunk, Revision leaf) {
+  private static CommitAttempt attempt(Collection collection, Collection committer, int maxChunk, Revision leaf) {
     Commit commit = collection.commit(leaf);
     int pageLen = Settings.get().pageLen();
-    try (Batch batch = collection.multi()) {
+    try (Batch batch = committer.multi()) {
       for (String label : commit.labels()) {
         List<CommitRow> rows = commit.rows(label);
         if (rows.size() <= maxChunk) {
@@ -76,28 +102,24 @@ final class Defrag {
           continue;
         }
         LOG.log(System.Logger.Level.INFO, "Defrag series \"{0}/{1}\"", collection.label(), label);
-        // a plain series even in a key/value collection: pages are rewritten as they are, not upserted
-        Series series = new Series(collection, label);
+        // a plain series even in a key/value collection: pages are rewritten as they are, not upserted; read
+        // through the reading handle, queued in the committer's batch
+        Series source = new Series(collection, label);
+        Series target = new Series(committer, label);
         Object[] prevStop = null;
-        for (Frame page : series.query().at(leaf).start(first.start()).closed(Closed.BOTH).paginate(pageLen)) {
+        for (Frame page : source.query().at(leaf).start(first.start()).closed(Closed.BOTH).paginate(pageLen)) {
           if (prevStop == null) {
-            series.write(page, null, null, Closed.BOTH);
+            target.write(page, null, null, Closed.BOTH);
           } else {
-            series.write(page, prevStop, null, Closed.RIGHT);
+            target.write(page, prevStop, null, Closed.RIGHT);
           }
           prevStop = page.stop();
         }
       }
-      if (batch.size() > 0 && moved(collection, leaf)) {
-        return null; // closing the batch discards it
+      if (batch.size() == 0) {
+        return new CommitAttempt(CommitResult.COMMITTED, List.of());
       }
-      return batch.commit();
+      return batch.commit(leaf);
     }
-  }
-
-  /** True if the changelog folder's leaf is no longer {@code leaf} (the handle's cached log is left alone). */
-  private static boolean moved(Collection collection, Revision leaf) {
-    List<Revision> now = collection.changelog().logOf(collection.changelog().pod().ls(".", true));
-    return now.isEmpty() || !now.get(now.size() - 1).path().equals(leaf.path());
   }
 }

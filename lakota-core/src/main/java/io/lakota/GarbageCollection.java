@@ -1,10 +1,13 @@
 package io.lakota;
 
+import io.lakota.errors.NotFoundException;
+import io.lakota.errors.StorageException;
 import io.lakota.id.Digests;
 import io.lakota.id.HashedPath;
 import io.lakota.id.Hextime;
 import io.lakota.maintenance.GcResult;
 import io.lakota.storage.Pod;
+import io.lakota.version.Backoff;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -14,7 +17,8 @@ import java.util.Set;
  * {@code Repo.gc} (SEMANTICS.md §16): the reference's two-phase garbage collector. Data files that no revision of any
  * changelog references are buried (renamed {@code <path>.<hextime>}); buried files older than the timeout setting
  * are deleted; buried files referenced again are renamed back. Readers fall back to buried files, so a writer whose
- * commit lands during a collection loses nothing.
+ * commit lands during a collection loses nothing. Runs beside writers and trims (docs/concurrency.md, "Maintenance
+ * beside writers"): data files are listed first, the cutoff time is fixed next, the changelogs are read last.
  *
  * <p>Only well-formed data file names in two-hex-character top-level folders are considered: foreign files, the
  * file pod's {@code .lakota-tmp} folder and anything at the root are left alone (§20 item 20).
@@ -28,16 +32,14 @@ final class GarbageCollection {
   static GcResult run(Repo repo, boolean dryRun) {
     LOG.log(System.Logger.Level.INFO, "Start GC");
     Pod pod = repo.pod();
-    // listed before the changelogs are read: a commit landing meanwhile cannot have its new files buried
+    // listed before the changelogs are read: a commit landing meanwhile cannot have its new files buried, and a
+    // file written after the listing (an in-flight writer's) is not even seen
     List<String> dataFiles = dataFiles(pod);
-    repo.refresh();
-    Set<String> active = new HashSet<>(repo.registry().digests(repo.registry().revisions()));
-    for (String namespace : repo.registry().ls()) {
-      for (Collection c : repo.collections(namespace)) {
-        active.addAll(c.digests(c.revisions()));
-      }
-    }
+    // the cutoff is fixed before the changelogs are read: a file is deleted only if it was buried more than
+    // `timeout` before that, so any commit that could still name it (writers give up after half of `timeout`)
+    // landed before the reading below, which then sees it and resurrects the file instead
     long now = repo.clock().millis();
+    Set<String> active = activeDigests(repo);
     String suffix = "." + Hextime.of(now);
     String deadline = Hextime.of(Math.max(0, now - 1000L * Settings.get().timeoutSeconds()));
     List<String> buried = new ArrayList<>();
@@ -77,6 +79,34 @@ final class GarbageCollection {
     LOG.log(System.Logger.Level.INFO, "End of GC (hard deletions: {0}, soft deletions: {1})", deleted.size(),
         buried.size());
     return new GcResult(deleted.size(), buried.size(), resurrected.size(), deleted, buried, resurrected, dryRun);
+  }
+
+  /**
+   * The digests referenced by every revision of the registry and of every collection. A revision file that vanishes
+   * while it is read (a concurrent trim) is not an error: the reading starts again on a fresh listing, at most
+   * {@link Backoff#MAX_ATTEMPTS} times and for at most half of the timeout setting.
+   */
+  private static Set<String> activeDigests(Repo repo) {
+    long deadline = System.nanoTime() + Math.max(1_000_000_000L, Settings.get().timeoutSeconds() * 500_000_000L);
+    for (int attempt = 1; ; attempt++) {
+      try {
+        repo.refresh();
+        Set<String> active = new HashSet<>(repo.registry().digests(repo.registry().revisions()));
+        for (String namespace : repo.registry().ls()) {
+          for (Collection c : repo.collections(namespace)) {
+            active.addAll(c.digests(c.revisions()));
+          }
+        }
+        return active;
+      } catch (NotFoundException e) {
+        if (attempt >= Backoff.MAX_ATTEMPTS || System.nanoTime() - deadline > 0) {
+          throw new StorageException(e.path(), "Cannot garbage-collect " + repo.pod()
+              + ": revisions keep vanishing while the changelogs are read (" + e.getMessage() + ")", e);
+        }
+        LOG.log(System.Logger.Level.DEBUG, "GC: {0} vanished while read, reading the changelogs again", e.path());
+        Backoff.pause(attempt);
+      }
+    }
   }
 
   /**

@@ -3,6 +3,8 @@ package io.lakota;
 import io.lakota.errors.NotFoundException;
 import io.lakota.sync.SyncProgress;
 import io.lakota.sync.SyncResult;
+import io.lakota.version.Changelog;
+import io.lakota.version.Revision;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,11 +79,38 @@ final class RepoSync {
       Map<String, Object> rows = new LinkedHashMap<>();
       rows.put("label", fixLabels.toArray(new String[0]));
       rows.put("meta", fixMetas.toArray());
-      registry.series(Repo.NAMESPACE).write(rows);
+      alignLeaves(registry, registry.series(Repo.NAMESPACE).write(rows));
     }
     local.refresh();
     dropUnlisted(local, before, pairs);
     return result;
+  }
+
+  /**
+   * Commits the registry revision {@code written} (the rows written back just above) on every other leaf that holds
+   * the content it was written on, so that the registry ends with one head. The registry merge commits one content
+   * on each branch, and the rows go on one of them only: the other would remain a second head whose history and
+   * the rows' contain each other, and a later merge, which lets the branch visited last win, could bring the
+   * remote's folder back. Conditional on the leaves not moving meanwhile; when a concurrent writer moved them, the
+   * registry is left for an explicit merge, as before.
+   */
+  private static void alignLeaves(Collection registry, List<Revision> written) {
+    if (written.size() != 1) {
+      return;
+    }
+    Revision rows = written.get(0);
+    Changelog log = registry.changelog();
+    log.refresh();
+    List<Revision> leaves = log.leafs();
+    List<String> parents = new ArrayList<>();
+    for (Revision leaf : leaves) {
+      if (!leaf.path().equals(rows.path()) && leaf.childDigest().equals(rows.parentDigest())) {
+        parents.add(leaf.child());
+      }
+    }
+    if (!parents.isEmpty()) {
+      log.commitIfLeaves(log.read(rows), parents, leaves);
+    }
   }
 
   /**

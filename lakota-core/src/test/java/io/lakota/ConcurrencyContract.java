@@ -4,16 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lakota.format.Schema;
 import io.lakota.id.Digests;
+import io.lakota.id.Hextime;
 import io.lakota.id.RevisionName;
+import io.lakota.testing.SettableClock;
 import io.lakota.version.Backoff;
 import io.lakota.version.Changelog;
 import io.lakota.version.CommitAttempt;
 import io.lakota.version.Revision;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +27,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 import java.util.random.RandomGeneratorFactory;
 import org.junit.jupiter.api.Assumptions;
@@ -195,6 +200,130 @@ abstract class ConcurrencyContract extends ApiContract {
         .containsExactly(((long[]) year(2000).get("value"))[0], ((long[]) year(2000).get("value"))[1],
             ((long[]) year(2000).get("value"))[2]);
     assertThat(repo.ls()).containsExactly("c");
+  }
+
+  @Test
+  @DisplayName("CC-1 twenty writers while trim, defrag, squash and gc run in a loop: one head, no row lost")
+  void twentyWritersWithMaintenance() throws Exception {
+    int pageLen = Settings.get().pageLen();
+    // pages longer than a year: every one-year segment is "small", so defrag has work whenever the head moved
+    Settings.get().pageLen(600_000);
+    try {
+      repo.createCollection(MINUTES, "c");
+      CountDownLatch writing = new CountDownLatch(YEARS);
+      List<Callable<Object>> tasks = new ArrayList<>();
+      for (int y = FIRST_YEAR; y < FIRST_YEAR + YEARS; y++) {
+        int year = y;
+        Repo own = fresh();
+        tasks.add(() -> {
+          try {
+            return own.collection("c").series("s").write(year(year));
+          } finally {
+            writing.countDown();
+          }
+        });
+      }
+      List<MaintenanceLoop> loops = List.of(new MaintenanceLoop(fresh(), "c", true),
+          new MaintenanceLoop(fresh(), "c", false));
+      for (MaintenanceLoop loop : loops) {
+        tasks.add(() -> loop.runUntil(period -> writing.await(period.toMillis(), TimeUnit.MILLISECONDS),
+            Duration.ofMillis(50)));
+      }
+      long t0 = System.nanoTime();
+      List<Object> results = runAll(tasks);
+      long t1 = System.nanoTime();
+      assertThat(results.subList(0, YEARS)).allSatisfy(revs -> assertThat((List<?>) revs).isNotEmpty());
+      assertEveryRow(fresh().collection("c"), isConditional());
+      System.getLogger("lakota").log(System.Logger.Level.INFO,
+          "twentyWritersWithMaintenance on {0}: {1}; writing {2} ms, checking {3} ms", pod.kind(), loops,
+          (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
+    } finally {
+      Settings.get().pageLen(pageLen);
+    }
+  }
+
+  /**
+   * After the writers of one year each: one head, exactly {@link #ROWS} rows, every year's values as written, and
+   * range reads of one and two days.
+   */
+  static void assertEveryRow(Collection c, boolean conditional) {
+    assertThat(c.heads()).hasSize(1);
+    if (conditional) {
+      assertThat(c.changelog().leafs()).hasSize(1);
+    }
+    assertTimesIncrease(c.changelog().log());
+    assertThat(c.merge()).isEmpty();
+    Series s = c.series("s");
+    assertThat(s.length()).isEqualTo(ROWS);
+    for (int y = FIRST_YEAR; y < FIRST_YEAR + YEARS; y++) {
+      long[] expected = (long[]) year(y).get("value");
+      long[] found = s.query().start(y + "-01-01").stop((y + 1) + "-01-01").frame().longs("value");
+      assertThat(found.length).as("rows of %d", y).isEqualTo(expected.length);
+      assertThat(Arrays.equals(found, expected)).as("values of %d", y).isTrue();
+    }
+    assertThat(s.query().start("2015-01-01").stop("2015-01-02").frame().length()).isEqualTo(1440);
+    assertThat(s.query().start("2015-12-31").stop("2016-01-02").frame().length()).isEqualTo(2880);
+  }
+
+  @Test
+  @DisplayName("a handle whose cached head was overtaken, then trimmed away, still writes: on the new head")
+  void staleHeadTrimmedAway() {
+    Collection c = repo.createCollection(S1, "c");
+    c.series("s").write(tv(longs(1), 1));
+    Collection stale = fresh().collection("c");
+    Revision cached = stale.head(); // caches the log, not the commit
+    fresh().collection("c").series("s").write(tv(longs(2), 2));
+    assertThat(fresh().collection("c").trim(MaintenanceContract.inOneHour())).isEqualTo(1);
+    List<Revision> written = stale.series("s").write(tv(longs(3), 3));
+    assertThat(written).hasSize(1);
+    assertThat(written.get(0).parent()).isNotEqualTo(cached.child());
+    Collection reader = fresh().collection("c");
+    assertThat(reader.changelog().log()).hasSize(2);
+    assertThat(reader.heads()).hasSize(1);
+    assertThat(reader.series("s").frame().doubles("value")).containsExactly(1, 2, 3);
+  }
+
+  @Test
+  @DisplayName("a key/value upsert on a head that was overtaken, then trimmed away: retried on the new head")
+  void staleKeyValueHeadTrimmedAway() {
+    Schema kv = Schema.builder().kv().column("category", "str*").column("value", "int").build();
+    repo.createCollection(kv, "kv").series("x").write(cols("category", new String[] {"a"}, "value", longs(1)));
+    Collection stale = fresh().collection("kv");
+    Revision cached = stale.head(); // caches the log, not the commit
+    fresh().collection("kv").series("x").write(cols("category", new String[] {"b"}, "value", longs(2)));
+    assertThat(fresh().collection("kv").trim(MaintenanceContract.inOneHour())).isEqualTo(1);
+    List<Revision> written = stale.series("x").write(cols("category", new String[] {"c"}, "value", longs(3)));
+    assertThat(written).hasSize(1);
+    assertThat(written.get(0).parent()).isNotEqualTo(cached.child());
+    Collection reader = fresh().collection("kv");
+    assertThat(reader.heads()).hasSize(1);
+    assertThat(reader.series("x").frame().longs("value")).containsExactly(1, 2, 3);
+  }
+
+  @Test
+  @DisplayName("a writer whose clock is behind the head's commit time still commits after its parent (CC5)")
+  void slowClockCommitsAfterItsParent() {
+    Collection c = repo.createCollection(S1, "c");
+    c.series("s").write(tv(longs(1), 1));
+    Revision parent = fresh().collection("c").head();
+    // a writer whose clock reads one hour before the head's commit time
+    SettableClock slow = new SettableClock(Hextime.millis(parent.epoch()) - 3_600_000L);
+    Repo late = new Repo(pod, slow);
+    List<Revision> written = late.collection("c").series("s").write(tv(longs(2), 2));
+    assertThat(written).hasSize(1);
+    Revision child = written.get(0);
+    assertThat(child.parent()).isEqualTo(parent.child());
+    assertThat(Hextime.millis(child.epoch())).isEqualTo(Hextime.millis(parent.epoch()) + 1);
+    // and again on top of it, the clock still an hour behind
+    Revision grandchild = late.collection("c").series("s").write(tv(longs(3), 3)).get(0);
+    assertThat(Hextime.millis(grandchild.epoch())).isEqualTo(Hextime.millis(parent.epoch()) + 2);
+    Collection reader = fresh().collection("c");
+    assertThat(reader.changelog().log()).hasSize(3);
+    assertThat(reader.changelog().leafs()).hasSize(1);
+    assertTimesIncrease(reader.changelog().log());
+    assertThat(reader.series("s").frame().doubles("value")).containsExactly(1, 2, 3);
+    // time travel follows the chain: before the grandchild's time, the child's content
+    assertThat(reader.series("s").query().before(grandchild.epoch()).frame().doubles("value")).containsExactly(1, 2);
   }
 
   @Test

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.lakota.storage.Pod;
 import io.lakota.storage.memory.MemoryPod;
 import io.lakota.testing.PlainPod;
+import io.lakota.testing.RaceHookPod;
+import io.lakota.testing.SettableClock;
+import io.lakota.version.CommitAttempt;
+import io.lakota.version.Revision;
 import java.nio.file.Path;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -36,6 +40,137 @@ class ConcurrencyPlainTest extends ConcurrencyContract {
     assertThat(reader.changelog().leafs()).hasSize(2);
     assertThat(reader.heads()).hasSize(1);
     assertThat(reader.series("s").frame().doubles("value")).containsExactly(0, 2, 3, 0);
+    assertThat(reader.merge()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("a write that forks against a defrag: the defrag sorts before it, the merge keeps the write")
+  void defragForkedByAWriter() {
+    long t0 = 1_700_000_000_000L;
+    Repo early = new Repo(pod, new SettableClock(t0));
+    Collection c = early.createCollection(S1, "c");
+    for (int i = 0; i < 6; i++) {
+      c.series("s").write(tv(MaintenanceContract.range(i * 200, i * 200 + 200),
+          MaintenanceContract.drange(i * 200, i * 200 + 200)));
+    }
+    // the writer's clock is a minute ahead of the head, the defragmenting process's clock two minutes
+    Repo writer = new Repo(pod, new SettableClock(t0 + 60_000));
+    Repo defragger = new Repo(pod, new SettableClock(t0 + 120_000));
+    ((PlainPod) pod).beforeNextRevisionWrite(() -> writer.collection("c").series("s").write(tv(longs(500), 0.5)));
+    assertThat(defragger.collection("c").defrag(1)).hasSize(1);
+    Collection reader = fresh().collection("c");
+    assertThat(reader.heads()).hasSize(1);
+    assertThat(reader.merge()).isEmpty();
+    double[] values = reader.series("s").frame().doubles("value");
+    assertThat(values).hasSize(1200);
+    assertThat(values[500]).isEqualTo(0.5);
+    assertThat(values[499]).isEqualTo(499);
+    assertThat(values[501]).isEqualTo(501);
+  }
+
+  @Test
+  @DisplayName("a conditional batch commit that finds a sibling after committing merges at once")
+  void batchSiblingIsMergedAtOnce() {
+    Collection c = repo.createCollection(S1, "c");
+    c.series("s").write(tv(longs(1, 2, 3, 4), 0, 0, 0, 0));
+    Collection ha = fresh().collection("c");
+    Collection hb = fresh().collection("c");
+    Revision head = hb.head();
+    // ha commits between the batch's head check and its write: the batch's revision is a sibling of ha's
+    ((PlainPod) pod).beforeNextRevisionWrite(() -> ha.series("s").write(tv(longs(2), 2)));
+    CommitAttempt a;
+    try (Batch batch = hb.multi()) {
+      hb.series("s").write(tv(longs(3), 3));
+      a = batch.commit(head);
+    }
+    assertThat(a.isCommitted()).isTrue();
+    assertThat(a.revisions()).hasSize(1);
+    Collection reader = fresh().collection("c");
+    assertThat(reader.changelog().log()).hasSize(5);
+    assertThat(reader.changelog().leafs()).hasSize(2);
+    assertThat(reader.heads()).hasSize(1);
+    assertThat(reader.series("s").frame().doubles("value")).containsExactly(0, 2, 3, 0);
+    assertThat(reader.merge()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("a writer merges only the forks that appeared since its head check, not older ones")
+  void olderForksAreLeftAlone() {
+    SettableClock clock = new SettableClock(1_700_000_000_000L);
+    Collection c = new Repo(pod, clock).createCollection(S1, "c");
+    c.series("s").write(tv(longs(1), 1));
+    clock.advance(10); // the root branch is the newer one: the last in log order, where writes go
+    c.series("s").writer().root().write(tv(longs(2), 2));
+    assertThat(c.heads()).hasSize(2);
+    clock.advance(10);
+    new Repo(pod, clock).collection("c").series("s").write(tv(longs(3), 3));
+    Collection reader = fresh().collection("c");
+    assertThat(reader.changelog().log()).hasSize(3);
+    assertThat(reader.heads()).hasSize(2);
+    assertThat(reader.series("s").frame().longs("timestamp")).containsExactly(2, 3);
+  }
+
+  @Test
+  @DisplayName("a merge at once whose common ancestor is trimmed away before it is read lists the folder again")
+  void mergeAtOnceBesideATrim() {
+    RaceHookPod hooks = new RaceHookPod(new MemoryPod());
+    PlainPod plain = new PlainPod(hooks);
+    Collection c = new Repo(plain).createCollection(S1, "c");
+    Revision first = c.series("s").write(tv(longs(1, 2, 3, 4), 0, 0, 0, 0)).get(0);
+    c.series("s").write(tv(longs(1), 1));
+    Collection ha = new Repo(plain).collection("c");
+    Collection hb = new Repo(plain).collection("c");
+    hb.series("s").frame();
+    // ha's sibling makes hb merge at once; the merge reads the first revision (a common ancestor) last, just after
+    // a trim removed it
+    plain.beforeNextRevisionWrite(() -> ha.series("s").write(tv(longs(2), 2)));
+    hooks.beforeNextRead(first.path()::equals, () -> plain.cd(c.path()).rm(first.path(), false, false));
+    assertThat(hb.series("s").write(tv(longs(3), 3))).hasSize(1);
+    Collection reader = new Repo(plain).collection("c");
+    assertThat(reader.changelog().log()).hasSize(5);
+    assertThat(reader.heads()).hasSize(1);
+    assertThat(reader.series("s").frame().doubles("value")).containsExactly(1, 2, 3, 0);
+    assertThat(reader.merge()).isEmpty();
+  }
+
+  /** A fork of collection "c" whose branches share the first revision: returns that revision. */
+  private static Revision forkedOnFirst(Repo repo) {
+    Collection c = repo.createCollection(S1, "c");
+    Revision first = c.series("s").write(tv(longs(1, 2, 3, 4), 0, 0, 0, 0)).get(0);
+    c.series("s").write(tv(longs(1), 1));
+    c.series("s").write(tv(longs(2), 2));
+    // the other branch: a commit computed in a twin collection (data files are shared by the repository)
+    Collection twin = repo.createCollection(S1, "twin");
+    twin.series("s").write(tv(longs(1, 2, 3, 4), 0, 0, 0, 0));
+    Revision other = twin.series("s").write(tv(longs(3), 3)).get(0);
+    c.changelog().commit(twin.changelog().read(other), java.util.List.of(first.child()));
+    c.refresh();
+    assertThat(c.heads()).hasSize(2);
+    return first;
+  }
+
+  @Test
+  @DisplayName("an explicit merge whose common ancestor is trimmed away meanwhile lists the folder again")
+  void mergeBesideATrim() {
+    Repo expectedRepo = new Repo(new MemoryPod());
+    Revision gone = forkedOnFirst(expectedRepo);
+    Collection expected = expectedRepo.collection("c");
+    expectedRepo.pod().cd(expected.path()).rm(gone.path(), false, false);
+    expected.refresh();
+    assertThat(expected.merge()).isNotEmpty();
+
+    RaceHookPod hooks = new RaceHookPod(new MemoryPod());
+    Repo repo = new Repo(hooks);
+    Revision first = forkedOnFirst(repo);
+    Collection c = repo.collection("c");
+    hooks.beforeNextRead(first.path()::equals, () -> hooks.cd(c.path()).rm(first.path(), false, false));
+    assertThat(c.merge()).isNotEmpty();
+    Collection reader = new Repo(hooks).collection("c");
+    assertThat(reader.heads()).hasSize(1);
+    assertThat(reader.series("s").frame().longs("timestamp"))
+        .containsExactly(expected.series("s").frame().longs("timestamp"));
+    assertThat(reader.series("s").frame().doubles("value"))
+        .containsExactly(expected.series("s").frame().doubles("value"));
     assertThat(reader.merge()).isEmpty();
   }
 }

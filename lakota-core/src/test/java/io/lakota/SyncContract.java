@@ -253,6 +253,10 @@ abstract class SyncContract extends ApiContract {
     assertThat(log).hasSize(2).allMatch(Revision::isLeaf);
     assertThat(log).extracting(Revision::parentDigest).containsOnly("0".repeat(40));
     assertThat(t.series("Brussels").frame().doubles("value")).containsExactly(bValues);
+    // the registry merge and the row written back to keep A's folder end in one head: merging again keeps it
+    assertThat(reader.registry().heads()).hasSize(1);
+    assertThat(reader.merge()).isEmpty();
+    assertThat(fresh().collection("temperature").path()).isEqualTo(ta.path());
 
     t.merge();
     t.refresh();

@@ -10,8 +10,19 @@ package io.lakota.storage;
  * reference implementation does not look (never inside a changelog folder, never at depth 1 or 2 of a top-level
  * folder, which the reference's garbage collector treats as data). Ref names are {@code /}-separated and relative to
  * the pod, like paths.
+ *
+ * <p>A pod may implement the interface and still lack the capability on its server (an S3 endpoint that ignores
+ * conditional writes): {@link #supportsCompareAndSet()} then says false, and the core treats the pod as a plain one.
  */
 public interface SupportsCompareAndSet extends Pod {
+
+  /**
+   * True if {@link #readRef} and {@link #compareAndSet} work on this pod's backend. The core asks before every
+   * conditional commit, so an implementation that must probe its server caches the answer.
+   */
+  default boolean supportsCompareAndSet() {
+    return true;
+  }
 
   /** A ref's content and the opaque version token the next compare-and-set must name. Immutable. */
   record Ref(byte[] value, String version) {

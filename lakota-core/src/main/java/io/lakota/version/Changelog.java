@@ -270,9 +270,10 @@ public final class Changelog {
       }
       return published(planned[0]);
     }
-    if (pod instanceof SupportsCompareAndSet) {
+    SupportsCompareAndSet refs = refs();
+    if (refs != null) {
       for (int attempt = 1; attempt <= Backoff.MAX_ATTEMPTS; attempt++) {
-        CommitAttempt a = RefCommit.attempt(this, (SupportsCompareAndSet) pod, payload, ps, log -> true);
+        CommitAttempt a = RefCommit.attempt(this, refs, payload, ps, log -> true);
         if (a.isCommitted()) {
           return a.revisions();
         }
@@ -342,8 +343,9 @@ public final class Changelog {
       }
       return new CommitAttempt(result, published(planned[0]));
     }
-    if (pod instanceof SupportsCompareAndSet) {
-      return RefCommit.attempt(this, (SupportsCompareAndSet) pod, payload, ps, isExpected);
+    SupportsCompareAndSet refs = refs();
+    if (refs != null) {
+      return RefCommit.attempt(this, refs, payload, ps, isExpected);
     }
     Plan plan = plan(pod.ls(".", true), payload, ps);
     if (!isExpected.test(plan.before)) {
@@ -353,16 +355,32 @@ public final class Changelog {
     for (Map.Entry<String, byte[]> f : plan.files.entrySet()) {
       pod.write(f.getKey(), f.getValue());
     }
-    return new CommitAttempt(CommitResult.COMMITTED, published(plan));
+    return new CommitAttempt(CommitResult.COMMITTED, published(plan), leaves(plan.before));
   }
 
   /**
    * True if this changelog's pod lets {@link #commitIf} exclude concurrent writers (it has
-   * {@link SupportsAtomicCommit} or {@link SupportsCompareAndSet}); otherwise concurrent writers may fork and must
-   * merge after committing.
+   * {@link SupportsAtomicCommit}, or {@link SupportsCompareAndSet} that its backend supports); otherwise concurrent
+   * writers may fork and must merge after committing.
    */
   public boolean isConditional() {
-    return pod instanceof SupportsAtomicCommit || pod instanceof SupportsCompareAndSet;
+    return pod instanceof SupportsAtomicCommit || refs() != null;
+  }
+
+  /** The pod as a compare-and-set pod, or null when it is none or its backend lacks the capability. */
+  private SupportsCompareAndSet refs() {
+    return pod instanceof SupportsCompareAndSet cas && cas.supportsCompareAndSet() ? cas : null;
+  }
+
+  /** The leaves of {@code log}, in log order. */
+  static List<Revision> leaves(List<Revision> log) {
+    List<Revision> out = new ArrayList<>();
+    for (Revision r : log) {
+      if (r.isLeaf()) {
+        out.add(r);
+      }
+    }
+    return out;
   }
 
   static boolean isHead(List<Revision> log, Revision expected) {
@@ -417,6 +435,10 @@ public final class Changelog {
       if (!parent.equals(RevisionName.PHI)) {
         // commit times strictly increase along a chain, whatever the writers' clocks say (CC5)
         t = Math.max(t, Hextime.millis(RevisionName.epoch(parent)) + 1);
+      } else {
+        // a root commit (squash, multi(root=True)) must become the leaf, and leaves are chosen by time: chains whose
+        // times ran ahead of the clock (several commits in one millisecond) must not hide it
+        t = Math.max(t, Math.max(latest(listed.children()), latest(plannedChildren)) + 1);
       }
       String child = RevisionName.part(t, key);
       while (exists.test(child)) {
@@ -431,6 +453,17 @@ public final class Changelog {
       t++;
     }
     return plan;
+  }
+
+  /** The latest commit time among {@code children} (revision child strings), 0 when there is none. */
+  private static long latest(Iterable<String> children) {
+    long latest = 0;
+    for (String child : children) {
+      if (!child.equals(RevisionName.PHI)) {
+        latest = Math.max(latest, Hextime.millis(RevisionName.epoch(child)));
+      }
+    }
+    return latest;
   }
 
   /**

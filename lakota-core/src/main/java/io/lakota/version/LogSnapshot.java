@@ -71,6 +71,14 @@ final class LogSnapshot {
     return childCounts.getOrDefault(child, 0) + (appendedChildren.contains(child) ? 1 : 0);
   }
 
+  /** The child strings of the revision files of the listing (each once). */
+  Iterable<String> children() {
+    List<String> all = new ArrayList<>(childCounts.size() + appendedChildren.size());
+    all.addAll(childCounts.keySet());
+    all.addAll(appendedChildren);
+    return all;
+  }
+
   private boolean hasName(String name) {
     return names.contains(name) || appendedNames.contains(name);
   }

@@ -64,8 +64,16 @@ public final class Merge {
    * in log order (SEMANTICS.md §13 "maximal"). Empty for an empty changelog.
    */
   public static List<Revision> heads(Changelog changelog) {
+    return heads(changelog, changelog.leafs());
+  }
+
+  /**
+   * The heads among {@code leaves} (leaves of {@code changelog} as last read): those whose content no other of them
+   * descends from, one per distinct content, in the given order.
+   */
+  public static List<Revision> heads(Changelog changelog, List<Revision> leaves) {
     Merge m = new Merge(changelog, null);
-    return m.maximal(changelog.leafs());
+    return m.maximal(leaves);
   }
 
   /** Merges {@code leaves} and commits the result on each of them. */

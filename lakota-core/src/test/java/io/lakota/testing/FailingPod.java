@@ -2,7 +2,6 @@ package io.lakota.testing;
 
 import io.lakota.errors.StorageException;
 import io.lakota.storage.Pod;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -10,9 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code cd}) succeed, every later one throws a {@link StorageException} without writing. Everything else
  * delegates. Used to interrupt pulls at every possible point.
  */
-public final class FailingPod implements Pod {
-  private final Pod delegate;
-  private final AtomicInteger left;
+public final class FailingPod extends ForwardingPod {
+    private final AtomicInteger left;
   private final AtomicInteger attempts;
 
   public FailingPod(Pod delegate, int allowed) {
@@ -20,7 +18,7 @@ public final class FailingPod implements Pod {
   }
 
   private FailingPod(Pod delegate, AtomicInteger left, AtomicInteger attempts) {
-    this.delegate = delegate;
+    super(delegate);
     this.left = left;
     this.attempts = attempts;
   }
@@ -31,23 +29,8 @@ public final class FailingPod implements Pod {
   }
 
   @Override
-  public String kind() {
-    return delegate.kind();
-  }
-
-  @Override
   public Pod cd(String path) {
     return new FailingPod(delegate.cd(path), left, attempts);
-  }
-
-  @Override
-  public List<String> ls(String path, boolean missingOk) {
-    return delegate.ls(path, missingOk);
-  }
-
-  @Override
-  public byte[] read(String path) {
-    return delegate.read(path);
   }
 
   @Override
@@ -57,31 +40,6 @@ public final class FailingPod implements Pod {
       throw new StorageException(path, "Cannot write " + path + ": injected failure");
     }
     return delegate.write(path, data, force);
-  }
-
-  @Override
-  public boolean isDir(String path) {
-    return delegate.isDir(path);
-  }
-
-  @Override
-  public boolean isFile(String path) {
-    return delegate.isFile(path);
-  }
-
-  @Override
-  public void rm(String path, boolean recursive, boolean missingOk) {
-    delegate.rm(path, recursive, missingOk);
-  }
-
-  @Override
-  public void mv(String from, String to, boolean missingOk) {
-    delegate.mv(from, to, missingOk);
-  }
-
-  @Override
-  public List<String> walk(int maxDepth) {
-    return delegate.walk(maxDepth);
   }
 
   @Override

@@ -1,23 +1,21 @@
 package io.lakota.testing;
 
 import io.lakota.storage.Pod;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A pod that hides every optional capability of the pod it wraps: a stand-in for backends without compare-and-set
  * (a reference HTTP server, an S3 without conditional writes), on which concurrent writers fork and merge.
  */
-public final class PlainPod implements Pod {
-  private final Pod inner;
+public final class PlainPod extends ForwardingPod {
   private final AtomicReference<Runnable> beforeRevisionWrite;
 
-  public PlainPod(Pod inner) {
-    this(inner, new AtomicReference<>());
+  public PlainPod(Pod delegate) {
+    this(delegate, new AtomicReference<>());
   }
 
-  private PlainPod(Pod inner, AtomicReference<Runnable> beforeRevisionWrite) {
-    this.inner = inner;
+  private PlainPod(Pod delegate, AtomicReference<Runnable> beforeRevisionWrite) {
+    super(delegate);
     this.beforeRevisionWrite = beforeRevisionWrite;
   }
 
@@ -30,23 +28,8 @@ public final class PlainPod implements Pod {
   }
 
   @Override
-  public String kind() {
-    return inner.kind();
-  }
-
-  @Override
   public Pod cd(String path) {
-    return new PlainPod(inner.cd(path), beforeRevisionWrite);
-  }
-
-  @Override
-  public List<String> ls(String path, boolean missingOk) {
-    return inner.ls(path, missingOk);
-  }
-
-  @Override
-  public byte[] read(String path) {
-    return inner.read(path);
+    return new PlainPod(delegate.cd(path), beforeRevisionWrite);
   }
 
   @Override
@@ -57,36 +40,11 @@ public final class PlainPod implements Pod {
         action.run();
       }
     }
-    return inner.write(path, data, force);
-  }
-
-  @Override
-  public boolean isDir(String path) {
-    return inner.isDir(path);
-  }
-
-  @Override
-  public boolean isFile(String path) {
-    return inner.isFile(path);
-  }
-
-  @Override
-  public void rm(String path, boolean recursive, boolean missingOk) {
-    inner.rm(path, recursive, missingOk);
-  }
-
-  @Override
-  public void mv(String from, String to, boolean missingOk) {
-    inner.mv(from, to, missingOk);
-  }
-
-  @Override
-  public List<String> walk(int maxDepth) {
-    return inner.walk(maxDepth);
+    return delegate.write(path, data, force);
   }
 
   @Override
   public String toString() {
-    return inner.toString();
+    return delegate.toString();
   }
 }

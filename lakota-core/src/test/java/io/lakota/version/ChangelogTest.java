@@ -9,6 +9,7 @@ import io.lakota.id.RevisionName;
 import io.lakota.storage.Pod;
 import io.lakota.storage.memory.MemoryPod;
 import io.lakota.testing.Backends;
+import io.lakota.testing.SettableClock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -56,6 +57,23 @@ class ChangelogTest {
     for (int i = 1; i < 5; i++) {
       assertThat(revs.get(i).parent()).isEqualTo(revs.get(i - 1).child());
     }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("io.lakota.testing.Backends#all")
+  void aRootCommitIsNewerThanAChainThatRanAheadOfTheClock(String name, Backends.Factory backend) {
+    Pod pod = backend.apply(tmp).cd("log");
+    SettableClock clock = new SettableClock(1_700_000_000_000L);
+    Changelog log = new Changelog(pod, clock);
+    for (String w : WORDS) {
+      log.commit(payload(w), null); // one frozen millisecond: the chain's times run 4 ms ahead of the clock
+    }
+    Revision root = log.commit(payload("root"), List.of(RevisionName.PHI)).get(0);
+    assertThat(root.parent()).isEqualTo(RevisionName.PHI);
+    assertThat(RevisionName.epoch(root.child())).isEqualTo(io.lakota.id.Hextime.of(1_700_000_000_005L));
+    log.refresh();
+    assertThat(log.leafs()).hasSize(2);
+    assertThat(log.leaf().path()).isEqualTo(root.path());
   }
 
   @ParameterizedTest(name = "{0}")
@@ -123,16 +141,17 @@ class ChangelogTest {
     Revision a = log.commit(payload("ham"), List.of(RevisionName.PHI)).get(0);
     Revision b = log.commit(payload("spam"), List.of(RevisionName.PHI)).get(0);
     assertThat(a.epoch()).isEqualTo("1a2014a6ae9");
-    assertThat(b.epoch()).isEqualTo("1a2014a6ae9");
+    // a root commit comes after every revision already there, whatever the clock says
+    assertThat(b.epoch()).isEqualTo("1a2014a6aea");
     List<Revision> merged = log.commit(payload("foo"), List.of(a.child(), b.child()));
     assertThat(merged).hasSize(2);
-    // commit times strictly increase along a chain (LOADCURVE.md CC5): the parents are at t, so t + 1 and t + 2
+    // commit times strictly increase along a chain (LOADCURVE.md CC5) and children get distinct times
     assertThat(merged.get(0).epoch()).isEqualTo("1a2014a6aea");
     assertThat(merged.get(1).epoch()).isEqualTo("1a2014a6aeb");
     assertThat(merged.get(0).child()).isNotEqualTo(merged.get(1).child());
     // the same child string is never reused, even by a later call in the same millisecond
-    Revision again = log.commit(payload("foo"), List.of(RevisionName.PHI, a.child())).get(1);
-    assertThat(again.epoch()).isEqualTo("1a2014a6aec");
+    List<Revision> again = log.commit(payload("foo"), List.of(RevisionName.PHI, a.child()));
+    assertThat(again).extracting(Revision::epoch).containsExactly("1a2014a6aec", "1a2014a6aed");
   }
 
   @Test

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -194,7 +195,7 @@ final class S3Bucket {
         call(verb, shown, () -> client.putObject(built, RequestBody.fromBytes(data)));
         return;
       } catch (StorageException e) {
-        if (!ifNoneMatch || attempt >= 5 || !(e.getCause() instanceof S3Exception s3) || s3.statusCode() != 409) {
+        if (!retryable(e, ifNoneMatch, attempt)) {
           throw e;
         }
       }
@@ -205,6 +206,20 @@ final class S3Bucket {
         throw new StorageException(shown, "Cannot " + verb + " " + shown + ": interrupted", e);
       }
     }
+  }
+
+  /**
+   * Whether a failed put is tried again after a pause. A conditional put retries AWS's 409
+   * ConditionalRequestConflict (the SDK does not). An unconditional put (the same request again, harmless to repeat)
+   * also retries, twice, a client-side I/O failure that outlived the SDK's own attempts: the URL-connection client
+   * can meet a run of pooled connections the server has closed ("Error writing request body to server"), seen about
+   * once in several thousand puts against S3Proxy under load.
+   */
+  private static boolean retryable(StorageException e, boolean ifNoneMatch, int attempt) {
+    if (ifNoneMatch) {
+      return attempt < 5 && e.getCause() instanceof S3Exception s3 && s3.statusCode() == 409;
+    }
+    return attempt < 2 && e.getCause() instanceof SdkClientException;
   }
 
   /**

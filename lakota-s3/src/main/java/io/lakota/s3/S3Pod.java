@@ -4,9 +4,11 @@ import io.lakota.errors.InvalidPathException;
 import io.lakota.errors.NotEmptyException;
 import io.lakota.errors.NotFoundException;
 import io.lakota.errors.StorageException;
+import io.lakota.storage.CommitResult;
 import io.lakota.storage.Pod;
 import io.lakota.storage.PodMetrics;
 import io.lakota.storage.PodPath;
+import io.lakota.storage.SupportsCompareAndSet;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,6 +17,7 @@ import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CommonPrefix;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
@@ -34,22 +37,29 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * {@code mv} is a copy then a delete (not atomic). Recursive removals list without delimiter and delete in batches
  * of 1000.
  *
+ * <p>Where the server honours {@code If-None-Match: *}, the pod offers compare-and-set on refs
+ * ({@link SupportsCompareAndSet}, see {@link S3Refs}), kept below {@code .lakota-tmp/refs/} under the repository
+ * root: that folder is reserved, and hidden from {@code ls} and {@code walk}. Elsewhere
+ * {@link #supportsCompareAndSet()} is false and the core commits as on a plain pod (docs/s3.md).
+ *
  * <p>Requests in flight are bounded per URI ({@code max_requests}); throttling, 5xx and I/O errors are retried with
  * exponential backoff ({@code retries}). A missing bucket, refused credentials and an unreachable endpoint fail
  * with a {@link StorageException} that says so. Thread-safe; pods made by {@link #cd} share the client.
  */
-public final class S3Pod implements Pod {
+public final class S3Pod implements SupportsCompareAndSet {
   /** The metrics kind of S3 pods. */
   public static final String KIND = "S3POD";
 
   private static final System.Logger LOG = System.getLogger("lakota");
 
   private final S3Bucket bucket;
+  private final S3Refs refs;
   /** The full key of this pod's root: the URI's prefix joined with the {@code cd} path. */
   private final String base;
 
   private S3Pod(S3Bucket bucket, String base) {
     this.bucket = bucket;
+    this.refs = new S3Refs(bucket);
     this.base = base;
   }
 
@@ -95,6 +105,55 @@ public final class S3Pod implements Pod {
    */
   public boolean conditionalWrites() {
     return bucket.conditionalWrites(".");
+  }
+
+  /**
+   * True if the server honours {@code If-None-Match: *} (the probe of {@link #conditionalWrites()}), on which the
+   * refs are built; false with {@code conditional_write=false}.
+   */
+  @Override
+  public boolean supportsCompareAndSet() {
+    return conditionalWrites();
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>One listing of the ref's versions and one GET.
+   */
+  @Override
+  public Ref readRef(String name) {
+    String rel = refName(name);
+    return refs.read(PodPath.display(rel), refs.folder(rel));
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>One conditional PUT and one listing (plus a batch delete of old versions every {@value S3Refs#KEEP} steps).
+   *
+   * @throws StorageException when the server does not honour conditional writes
+   */
+  @Override
+  public CommitResult compareAndSet(String name, String expectedVersion, byte[] update) {
+    String rel = refName(name);
+    String shown = PodPath.display(rel);
+    if (!conditionalWrites()) {
+      throw new StorageException(shown, "Cannot update ref " + shown + ": " + this
+          + " does not honour conditional writes (If-None-Match)");
+    }
+    return refs.compareAndSet(shown, refs.folder(rel), expectedVersion, update);
+  }
+
+  /** The path of a ref relative to the repository root. */
+  private String refName(String name) {
+    String rel = PodPath.normalize(name);
+    if (rel.isEmpty()) {
+      throw new InvalidPathException(name, "names the pod root, not a ref");
+    }
+    String full = key(rel);
+    String root = bucket.root();
+    return root.isEmpty() ? full : full.substring(root.length() + 1);
   }
 
   /** The bucket state shared by this pod family, for tests. */
@@ -190,19 +249,7 @@ public final class S3Pod implements Pod {
     }
     checkParents("write", shown, key);
     if (!force && bucket.conditionalWrites(shown)) {
-      try {
-        bucket.put("write", shown, key, data, true);
-      } catch (S3Exception e) {
-        if (e.statusCode() != 412) {
-          throw S3Errors.failure("write", shown, bucket.location, e);
-        }
-        // 412: someone else wrote it since the listing. After a retried attempt the winner may be us (the first
-        // attempt stored the object but its response was lost): the content tells.
-        if (e.numAttempts() != null && e.numAttempts() > 1 && isOurs(shown, key, data)) {
-          debug("WRITE", rel);
-          knowParents(key);
-          return data.length;
-        }
+      if (!createOnce(shown, key, data)) {
         debug("SKIP-WRITE", rel);
         return -1;
       }
@@ -216,6 +263,34 @@ public final class S3Pod implements Pod {
     debug("WRITE", rel);
     knowParents(key);
     return data.length;
+  }
+
+  /**
+   * Creates {@code key} with {@code If-None-Match: *}; false when someone else created it first. A put that failed
+   * on the client side (the URL-connection client can meet a run of pooled connections the server has closed) may or
+   * may not have been applied: the object tells, and a missing object is put again, at most twice more.
+   */
+  private boolean createOnce(String shown, String key, byte[] data) {
+    for (int round = 0; ; round++) {
+      try {
+        bucket.put("write", shown, key, data, true);
+        return true;
+      } catch (S3Exception e) {
+        if (e.statusCode() != 412) {
+          throw S3Errors.failure("write", shown, bucket.location, e);
+        }
+        // 412: someone else wrote it since the listing. After a retried attempt the winner may be us (the first
+        // attempt stored the object but its response was lost): the content tells.
+        return (round > 0 || (e.numAttempts() != null && e.numAttempts() > 1)) && isOurs(shown, key, data);
+      } catch (StorageException e) {
+        if (round >= 2 || !(e.getCause() instanceof SdkClientException)) {
+          throw e;
+        }
+        if (isOurs(shown, key, data)) {
+          return true;
+        }
+      }
+    }
   }
 
   /** True if the object at {@code key} holds exactly {@code data}. */
@@ -286,7 +361,7 @@ public final class S3Pod implements Pod {
   @Override
   public void rmMany(List<String> paths, boolean recursive) {
     if (paths.size() <= 1) {
-      Pod.super.rmMany(paths, recursive);
+      SupportsCompareAndSet.super.rmMany(paths, recursive);
       return;
     }
     for (String path : paths) {
@@ -476,8 +551,17 @@ public final class S3Pod implements Pod {
     }
   }
 
+  /**
+   * The full key of a path. Paths into {@code .lakota-tmp} under the repository root are refused, as by the file
+   * pod: the folder holds the refs and probes, which no file operation may touch.
+   */
   private String key(String rel) {
-    return PodPath.join(base, rel);
+    String key = PodPath.join(base, rel);
+    String hidden = S3Bucket.listPrefix(bucket.root()) + S3Bucket.TMP_DIR;
+    if (key.equals(hidden) || key.startsWith(hidden + "/")) {
+      throw new InvalidPathException(rel, "is reserved for the refs of conditional commits");
+    }
+    return key;
   }
 
   private void debug(String operation, String rel) {

@@ -26,6 +26,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Retries, the bound on requests in flight and unreachable endpoints, against a scripted fake S3 server (JDK
@@ -163,47 +165,128 @@ class S3RequestsTest {
     assertThat(most.get()).isBetween(1, 2);
   }
 
-  @Test
-  void retriesConditionalWritesThatAwsReportsInConflict() throws IOException {
-    // a tiny S3: empty listings, objects in a map, If-None-Match honoured, and two 409s for the first put of "key"
-    Map<String, byte[]> objects = new ConcurrentHashMap<>();
-    AtomicInteger conflicts = new AtomicInteger(2);
-    List<String> puts = new ArrayList<>();
-    String uri = start((n, exchange) -> {
+  /**
+   * What a tiny S3 does with a put that its {@code If-None-Match} check lets through: true when the rule answered
+   * the request itself, false to store the object and answer 200.
+   */
+  interface PutRule {
+    boolean answer(String key, byte[] body, HttpExchange exchange) throws IOException;
+  }
+
+  /**
+   * A tiny S3: empty listings, objects in {@code objects}, {@code If-None-Match: *} honoured, puts decided by
+   * {@code rule}. Every request is recorded in {@code seen} as "METHOD key", puts with " if-none-match" when
+   * conditional.
+   */
+  private static Script tinyS3(Map<String, byte[]> objects, List<String> seen, PutRule rule) {
+    return (n, exchange) -> {
       String path = exchange.getRequestURI().getPath();
       String key = path.startsWith("/bucket/") ? path.substring("/bucket/".length()) : "";
-      switch (exchange.getRequestMethod()) {
-        case "GET" -> send(exchange, 200, "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ListBucketResult>"
-            + "<Name>bucket</Name><KeyCount>0</KeyCount><MaxKeys>100</MaxKeys><IsTruncated>false</IsTruncated>"
-            + "</ListBucketResult>");
+      String method = exchange.getRequestMethod();
+      boolean conditional = exchange.getRequestHeaders().containsKey("If-None-Match");
+      synchronized (seen) {
+        seen.add(method + " " + key + (conditional ? " if-none-match" : ""));
+      }
+      switch (method) {
+        case "GET" -> {
+          if (exchange.getRequestURI().getQuery() != null) {
+            send(exchange, 200, "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ListBucketResult>"
+                + "<Name>bucket</Name><KeyCount>0</KeyCount><MaxKeys>100</MaxKeys><IsTruncated>false</IsTruncated>"
+                + "</ListBucketResult>");
+          } else if (objects.containsKey(key)) {
+            exchange.sendResponseHeaders(200, objects.get(key).length == 0 ? -1 : objects.get(key).length);
+            exchange.getResponseBody().write(objects.get(key));
+          } else {
+            send(exchange, 404, error("NoSuchKey"));
+          }
+        }
         case "HEAD" -> send(exchange, objects.containsKey(key) ? 200 : 404, "");
         case "DELETE" -> {
           objects.remove(key);
           send(exchange, 204, "");
         }
         case "PUT" -> {
-          byte[] body = exchange.getRequestBody().readAllBytes();
-          boolean conditional = exchange.getRequestHeaders().containsKey("If-None-Match");
-          synchronized (puts) {
-            puts.add(key + (conditional ? " if-none-match" : ""));
-          }
+          byte[] body = decoded(exchange);
           if (conditional && objects.containsKey(key)) {
             send(exchange, 412, error("PreconditionFailed"));
-          } else if (conditional && key.equals("repo/key") && conflicts.getAndDecrement() > 0) {
-            send(exchange, 409, error("ConditionalRequestConflict"));
-          } else {
+          } else if (!rule.answer(key, body, exchange)) {
             objects.put(key, body);
             send(exchange, 200, "");
           }
         }
         default -> send(exchange, 405, error("MethodNotAllowed"));
       }
-    });
+    };
+  }
+
+  @Test
+  void retriesConditionalWritesThatAwsReportsInConflict() throws IOException {
+    // two 409s for the first put of "key"
+    Map<String, byte[]> objects = new ConcurrentHashMap<>();
+    AtomicInteger conflicts = new AtomicInteger(2);
+    List<String> seen = new ArrayList<>();
+    String uri = start(tinyS3(objects, seen, (key, body, exchange) -> {
+      if (key.equals("repo/key") && conflicts.getAndDecrement() > 0) {
+        send(exchange, 409, error("ConditionalRequestConflict"));
+        return true;
+      }
+      return false;
+    }));
     Pod pod = Pods.fromUri(uri);
     assertThat(pod.write("key", "ham".getBytes(UTF_8))).isEqualTo(3);
-    assertThat(objects).containsKey("repo/key"); // (in aws-chunked encoding: this server does not decode it)
+    assertThat(objects.get("repo/key")).isEqualTo("ham".getBytes(UTF_8));
+    List<String> puts = seen.stream().filter(r -> r.startsWith("PUT ")).toList();
     assertThat(puts).hasSize(5);
-    assertThat(puts.subList(2, 5)).containsOnly("repo/key if-none-match"); // after the probe's two puts
+    assertThat(puts.subList(2, 5)).containsOnly("PUT repo/key if-none-match"); // after the probe's two puts
+  }
+
+  /** A put's body, decoded from the SDK's signed {@code aws-chunked} encoding when it uses it. */
+  private static byte[] decoded(HttpExchange exchange) throws IOException {
+    byte[] raw = exchange.getRequestBody().readAllBytes();
+    String encoding = exchange.getRequestHeaders().getFirst("Content-Encoding");
+    if (encoding == null || !encoding.contains("aws-chunked")) {
+      return raw;
+    }
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    int pos = 0;
+    while (true) {
+      int eol = pos;
+      while (raw[eol] != '\r') {
+        eol++;
+      }
+      String header = new String(raw, pos, eol - pos, UTF_8);
+      int size = Integer.parseInt(header.substring(0, header.indexOf(';')), 16);
+      if (size == 0) {
+        return out.toByteArray();
+      }
+      out.write(raw, eol + 2, size);
+      pos = eol + 2 + size + 2;
+    }
+  }
+
+  @ParameterizedTest(name = "the lost put stored the object: {0}")
+  @ValueSource(booleans = {false, true})
+  void aConditionalPutLostOnTheWayIsCheckedThenPutAgain(boolean storedBeforeLoss) throws IOException {
+    // the first put of "key" gets no answer at all (the connection closes), with the SDK's retries turned off
+    Map<String, byte[]> objects = new ConcurrentHashMap<>();
+    AtomicInteger drops = new AtomicInteger(1);
+    List<String> seen = new ArrayList<>();
+    String uri = start(tinyS3(objects, seen, (key, body, exchange) -> {
+      if (key.equals("repo/key") && drops.getAndDecrement() > 0) {
+        if (storedBeforeLoss) {
+          objects.put(key, body);
+        }
+        return true; // no answer: closing the exchange without response headers drops the connection
+      }
+      return false;
+    }));
+    Pod pod = Pods.fromUri(uri + "&retries=0");
+    assertThat(pod.write("key", new byte[0])).isZero();
+    assertThat(objects.get("repo/key")).isEmpty();
+    List<String> onKey = seen.stream().filter(r -> r.matches("(PUT|GET) repo/key.*")).toList();
+    assertThat(onKey).containsExactlyElementsOf(storedBeforeLoss
+        ? List.of("PUT repo/key if-none-match", "GET repo/key")
+        : List.of("PUT repo/key if-none-match", "GET repo/key", "PUT repo/key if-none-match"));
   }
 
   @Test

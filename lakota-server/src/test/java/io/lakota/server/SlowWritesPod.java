@@ -1,36 +1,20 @@
 package io.lakota.server;
 
 import io.lakota.storage.Pod;
-import java.util.List;
+import io.lakota.testing.ForwardingPod;
 
 /** Delegates to a pod, pausing before every write: stretches a client write so that a test can interrupt it. */
-final class SlowWritesPod implements Pod {
-  private final Pod pod;
+final class SlowWritesPod extends ForwardingPod {
   private final long pauseMillis;
 
   SlowWritesPod(Pod pod, long pauseMillis) {
-    this.pod = pod;
+    super(pod);
     this.pauseMillis = pauseMillis;
   }
 
   @Override
-  public String kind() {
-    return pod.kind();
-  }
-
-  @Override
   public Pod cd(String path) {
-    return new SlowWritesPod(pod.cd(path), pauseMillis);
-  }
-
-  @Override
-  public List<String> ls(String path, boolean missingOk) {
-    return pod.ls(path, missingOk);
-  }
-
-  @Override
-  public byte[] read(String path) {
-    return pod.read(path);
+    return new SlowWritesPod(delegate.cd(path), pauseMillis);
   }
 
   @Override
@@ -41,36 +25,11 @@ final class SlowWritesPod implements Pod {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
     }
-    return pod.write(path, data, force);
-  }
-
-  @Override
-  public boolean isDir(String path) {
-    return pod.isDir(path);
-  }
-
-  @Override
-  public boolean isFile(String path) {
-    return pod.isFile(path);
-  }
-
-  @Override
-  public void rm(String path, boolean recursive, boolean missingOk) {
-    pod.rm(path, recursive, missingOk);
-  }
-
-  @Override
-  public void mv(String from, String to, boolean missingOk) {
-    pod.mv(from, to, missingOk);
-  }
-
-  @Override
-  public List<String> walk(int maxDepth) {
-    return pod.walk(maxDepth);
+    return delegate.write(path, data, force);
   }
 
   @Override
   public String toString() {
-    return pod.toString();
+    return delegate.toString();
   }
 }
