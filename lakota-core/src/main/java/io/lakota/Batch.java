@@ -3,9 +3,11 @@ package io.lakota;
 import io.lakota.errors.ValidationException;
 import io.lakota.version.Commit;
 import io.lakota.version.CommitAttempt;
+import io.lakota.version.CommitRow;
 import io.lakota.version.Revision;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Future;
 
 /**
@@ -77,11 +79,7 @@ public final class Batch implements AutoCloseable {
     }
     List<WritePlan> rows = awaitAll(pending);
     revisions = collection.commitChange(base -> {
-      Commit c = base;
-      for (WritePlan plan : rows) {
-        c = c.update(plan.row(), plan.embedded());
-      }
-      return c;
+      return applyAll(base, rows);
     }, root);
     return revisions;
   }
@@ -112,11 +110,7 @@ public final class Batch implements AutoCloseable {
       if (rows.isEmpty()) {
         return null;
       }
-      Commit c = base;
-      for (WritePlan plan : rows) {
-        c = c.update(plan.row(), plan.embedded());
-      }
-      return c;
+      return applyAll(base, rows);
     });
     synchronized (this) {
       revisions = a.revisions();
@@ -124,6 +118,17 @@ public final class Batch implements AutoCloseable {
     // on a pod without a commit capability the head check was a best effort: a sibling is merged at once
     collection.mergeForks(a);
     return a;
+  }
+
+  /** {@code base} updated with every queued row, in queue order (one {@link Commit#updateAll} pass). */
+  private static Commit applyAll(Commit base, List<WritePlan> plans) {
+    List<CommitRow> rows = new ArrayList<>(plans.size());
+    List<Map<String, byte[]>> embedded = new ArrayList<>(plans.size());
+    for (WritePlan plan : plans) {
+      rows.add(plan.row());
+      embedded.add(plan.embedded());
+    }
+    return base.updateAll(rows, embedded);
   }
 
   /** The plans of the queued writes, once their data files are written (in queue order). */

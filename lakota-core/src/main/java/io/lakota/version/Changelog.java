@@ -14,7 +14,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -42,6 +41,9 @@ public final class Changelog {
   private static final int MAX_PARSED = 1 << 20;
   private final Map<String, Revision> parsed = new ConcurrentHashMap<>();
   private volatile List<Revision> log;
+  // the last listing planned from or written, with its traversal: a commit on an unchanged folder neither sorts nor
+  // traverses it again
+  private volatile LogSnapshot snapshot;
 
   /**
    * A changelog over {@code pod}, which must be rooted at the collection folder.
@@ -120,7 +122,25 @@ public final class Changelog {
   }
 
   private List<Revision> traverse() {
-    return traverse(pod.ls(".", true));
+    return snapshotOf(pod.ls(".", true)).log;
+  }
+
+  /** The snapshot of {@code listing}: the cached one when it has the same names, else a new traversal. */
+  private LogSnapshot snapshotOf(List<String> listing) {
+    LogSnapshot s = snapshot;
+    if (s != null && s.matches(listing)) {
+      return s;
+    }
+    List<Revision> revisions = new ArrayList<>(listing.size());
+    for (String name : listing) {
+      Revision r = parse(name);
+      if (r != null) {
+        revisions.add(r);
+      }
+    }
+    s = LogSnapshot.of(listing, Collections.unmodifiableList(traverse(listing)), revisions);
+    snapshot = s;
+    return s;
   }
 
   /**
@@ -378,39 +398,37 @@ public final class Changelog {
     final List<String> names;
     /** The revisions of the payload (not the repairs), in parent order. */
     final List<Revision> written = new ArrayList<>();
+    /** The snapshot of the listing. */
+    final LogSnapshot snapshot;
 
-    Plan(List<Revision> before, List<String> names) {
-      this.before = before;
+    Plan(LogSnapshot snapshot, List<String> names) {
+      this.before = snapshot.log;
       this.names = names;
+      this.snapshot = snapshot;
     }
   }
 
   /** Plans the files of a commit of {@code payload} on {@code parents} (the leaf when empty) given a listing. */
   Plan plan(List<String> listing, byte[] payload, List<String> parents) {
     List<String> names = new ArrayList<>(listing);
-    Plan plan = new Plan(traverse(names), names);
+    Plan plan = new Plan(snapshotOf(listing), names);
     List<String> ps = new ArrayList<>(parents);
     if (ps.isEmpty()) {
       ps.add(plan.before.isEmpty() ? RevisionName.PHI : plan.before.get(plan.before.size() - 1).child());
     }
     String key = Digests.sha1(payload);
-    Set<String> existingChildren = new HashSet<>();
-    Map<String, Integer> childCounts = new HashMap<>();
-    for (String name : names) {
-      Revision r = parse(name);
-      if (r != null) {
-        existingChildren.add(r.child());
-        childCounts.merge(r.child(), 1, Integer::sum);
-      }
-    }
+    LogSnapshot listed = plan.snapshot;
+    // the children of the listing (read-only, shared with the snapshot) plus those planned here
+    Set<String> plannedChildren = new HashSet<>();
+    Predicate<String> exists = c -> listed.childCount(c) > 0 || plannedChildren.contains(c);
     long t = clock.millis();
     for (String p : ps) {
       if (!p.equals(RevisionName.PHI) && RevisionName.digest(p).equals(key)) {
         continue;
       }
       String parent = p;
-      if (!p.equals(RevisionName.PHI) && childCounts.getOrDefault(p, 0) >= 2) {
-        Revision repair = repair(p, names, existingChildren, t, plan.files);
+      if (!p.equals(RevisionName.PHI) && listed.childCount(p) >= 2) {
+        Revision repair = repair(p, names, exists, plannedChildren, t, plan.files);
         names.add(repair.path());
         parent = repair.child();
       }
@@ -420,14 +438,14 @@ public final class Changelog {
       } else {
         // a root commit (squash, multi(root=True)) must become the leaf, and leaves are chosen by time: chains whose
         // times ran ahead of the clock (several commits in one millisecond) must not hide it
-        t = Math.max(t, latest(existingChildren) + 1);
+        t = Math.max(t, Math.max(latest(listed.children()), latest(plannedChildren)) + 1);
       }
       String child = RevisionName.part(t, key);
-      while (existingChildren.contains(child)) {
+      while (exists.test(child)) {
         t++;
         child = RevisionName.part(t, key);
       }
-      existingChildren.add(child);
+      plannedChildren.add(child);
       Revision r = new Revision(parent, child, false);
       plan.files.put(r.path(), payload);
       names.add(r.path());
@@ -438,7 +456,7 @@ public final class Changelog {
   }
 
   /** The latest commit time among {@code children} (revision child strings), 0 when there is none. */
-  private static long latest(Set<String> children) {
+  private static long latest(Iterable<String> children) {
     long latest = 0;
     for (String child : children) {
       if (!child.equals(RevisionName.PHI)) {
@@ -448,12 +466,21 @@ public final class Changelog {
     return latest;
   }
 
-  /** Caches the payloads of a published plan and its log (what a refresh would read, without listing again). */
+  /**
+   * Caches the payloads of a published plan and its log (what a refresh would read, without listing again). One
+   * revision appended to the leaf extends the planned traversal; anything else traverses the new listing.
+   */
   List<Revision> published(Plan plan) {
     for (Map.Entry<String, byte[]> f : plan.files.entrySet()) {
       payloads.put(f.getKey(), f.getValue());
     }
-    log = Collections.unmodifiableList(traverse(plan.names));
+    LogSnapshot next = plan.files.isEmpty() ? plan.snapshot
+        : plan.files.size() == 1 ? plan.snapshot.append(plan.written.get(0)) : null;
+    if (next == null) {
+      next = snapshotOf(plan.names);
+    }
+    snapshot = next;
+    log = next.log;
     return plan.written;
   }
 
@@ -462,8 +489,8 @@ public final class Changelog {
    * the parent of the last revision (in log order) whose child is {@code p}, with a child string whose hextime is
    * after {@code p}'s and not before {@code now}.
    */
-  private Revision repair(String p, List<String> names, Set<String> existingChildren, long now,
-      Map<String, byte[]> files) {
+  private Revision repair(String p, List<String> names, Predicate<String> exists, Set<String> plannedChildren,
+      long now, Map<String, byte[]> files) {
     Revision last = null;
     for (Revision r : traverse(names)) {
       if (r.child().equals(p)) {
@@ -478,11 +505,11 @@ public final class Changelog {
     long t = Math.max(now, Hextime.millis(RevisionName.epoch(p)) + 1);
     String digest = RevisionName.digest(p);
     String child = RevisionName.part(t, digest);
-    while (existingChildren.contains(child)) {
+    while (exists.test(child)) {
       t++;
       child = RevisionName.part(t, digest);
     }
-    existingChildren.add(child);
+    plannedChildren.add(child);
     Revision repair = new Revision(last.parent(), child, false);
     LOG.log(System.Logger.Level.INFO, "Repairing revision {0} of {1} as {2}", p, pod, repair.path());
     files.put(repair.path(), content);

@@ -7,9 +7,11 @@ import io.lakota.format.Columns;
 import io.lakota.format.Dtype;
 import io.lakota.format.Schema;
 import io.lakota.format.codec.ColumnCodec;
+import io.lakota.format.internal.MsgpackOut;
 import io.lakota.format.internal.MsgpackValues;
 import java.io.IOException;
 import java.lang.reflect.Array;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -32,8 +34,163 @@ public final class CommitCodec {
 
   private CommitCodec() {}
 
-  /** The payload of a commit; embedded arrays not referenced by its rows are left out. */
+  /**
+   * The payload of a commit; embedded arrays not referenced by its rows are left out. The parts are encoded first,
+   * then written into one array of the payload's exact size: byte for byte what msgpack-java's packer writes
+   * ({@link #encodeWithPacker}, checked by {@code CommitCodecEncodeTest}), without its chunk buffers and copies.
+   */
   public static byte[] encode(Commit commit) {
+    Schema schema = commit.schema();
+    List<CommitRow> rows = commit.rows();
+    int n = rows.size();
+    List<ColumnDefinition> index = schema.index();
+    List<ColumnDefinition> columns = schema.columns();
+    if (longName(index) || longName(columns)) {
+      return encodeWithPacker(commit); // msgpack-java encodes long strings in place, with other headers
+    }
+    byte[][] starts = tuples(index, rows, true);
+    byte[][] stops = tuples(index, rows, false);
+    Set<String> referenced = new HashSet<>(2 * n * columns.size());
+    byte[][] digests = new byte[columns.size()][];
+    for (int c = 0; c < columns.size(); c++) {
+      String[] d = new String[n];
+      for (int r = 0; r < n; r++) {
+        d[r] = rows.get(r).digest(c);
+        referenced.add(d[r]);
+      }
+      digests[c] = DIGESTS.encode(d);
+    }
+    long[] lengths = new long[n];
+    String[] closed = new String[n];
+    String[] labels = new String[n];
+    for (int r = 0; r < n; r++) {
+      CommitRow row = rows.get(r);
+      lengths[r] = row.length();
+      closed[r] = row.closed().letter();
+      labels[r] = row.label();
+    }
+    byte[] lengthBytes = LENGTHS.encode(lengths);
+    byte[] closedBytes = DIGESTS.encode(closed);
+    byte[] labelBytes = DIGESTS.encode(labels);
+    List<Map.Entry<String, byte[]>> embedded = new ArrayList<>(referenced.size());
+    for (Map.Entry<String, byte[]> e : commit.embedded().entrySet()) {
+      if (referenced.contains(e.getKey())) {
+        embedded.add(e);
+      }
+    }
+    // column names may be non-ASCII: they are converted like the packer does; the map's keys are ASCII
+    byte[][] indexNames = names(index);
+    byte[][] columnNames = names(columns);
+    byte[][] embeddedKeys = new byte[embedded.size()][];
+    long size = 1 + 1 + key("start") + columnMap(indexNames, starts) + key("stop") + columnMap(indexNames, stops)
+        + key("digest") + columnMap(columnNames, digests) + key("length") + bin(lengthBytes) + key("closed")
+        + bin(closedBytes) + key("label") + bin(labelBytes) + key("embedded")
+        + MsgpackOut.sizeOfContainerHeader(embedded.size()) + key("|O") + 2;
+    for (int i = 0; i < embedded.size(); i++) {
+      if (embedded.get(i).getKey().length() > MsgpackOut.MAX_STRING_CHARS) {
+        return encodeWithPacker(commit);
+      }
+      embeddedKeys[i] = utf8(embedded.get(i).getKey());
+      size += str(embeddedKeys[i]) + bin(embedded.get(i).getValue());
+    }
+    if (size > Integer.MAX_VALUE - 16) {
+      return encodeWithPacker(commit);
+    }
+    MsgpackOut out = new MsgpackOut((int) size);
+    out.arrayHeader(3);
+    out.mapHeader(7);
+    out.writeAscii("start");
+    writeColumnMap(out, indexNames, starts);
+    out.writeAscii("stop");
+    writeColumnMap(out, indexNames, stops);
+    out.writeAscii("digest");
+    writeColumnMap(out, columnNames, digests);
+    out.writeAscii("length");
+    out.binary(lengthBytes);
+    out.writeAscii("closed");
+    out.binary(closedBytes);
+    out.writeAscii("label");
+    out.binary(labelBytes);
+    out.writeAscii("embedded");
+    out.mapHeader(embedded.size());
+    for (int i = 0; i < embedded.size(); i++) {
+      out.string(embeddedKeys[i]);
+      out.binary(embedded.get(i).getValue());
+    }
+    out.writeAscii("|O");
+    out.arrayHeader(1);
+    out.unsignedInt(1);
+    return out.finish();
+  }
+
+  private static byte[][] tuples(List<ColumnDefinition> index, List<CommitRow> rows, boolean start) {
+    byte[][] out = new byte[index.size()][];
+    for (int c = 0; c < index.size(); c++) {
+      ColumnDefinition col = index.get(c);
+      Object array = Columns.allocate(col.dtype(), rows.size());
+      for (int r = 0; r < rows.size(); r++) {
+        Object[] t = start ? rows.get(r).startRef() : rows.get(r).stopRef();
+        Array.set(array, r, t[c]);
+      }
+      out[c] = ColumnCodec.of(col).encode(array);
+    }
+    return out;
+  }
+
+  private static boolean longName(List<ColumnDefinition> columns) {
+    for (ColumnDefinition c : columns) {
+      if (c.name().length() > MsgpackOut.MAX_STRING_CHARS) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static byte[][] names(List<ColumnDefinition> columns) {
+    byte[][] out = new byte[columns.size()][];
+    for (int c = 0; c < columns.size(); c++) {
+      out[c] = utf8(columns.get(c).name());
+    }
+    return out;
+  }
+
+  private static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static long key(String asciiKey) {
+    return MsgpackOut.sizeOfStringHeader(asciiKey.length()) + asciiKey.length();
+  }
+
+  private static long str(byte[] utf8) {
+    return MsgpackOut.sizeOfStringHeader(utf8.length) + utf8.length;
+  }
+
+  private static long bin(byte[] b) {
+    return MsgpackOut.sizeOfBinaryHeader(b.length) + b.length;
+  }
+
+  private static long columnMap(byte[][] names, byte[][] values) {
+    long size = MsgpackOut.sizeOfContainerHeader(names.length);
+    for (int c = 0; c < names.length; c++) {
+      size += str(names[c]) + bin(values[c]);
+    }
+    return size;
+  }
+
+  private static void writeColumnMap(MsgpackOut out, byte[][] names, byte[][] values) {
+    out.mapHeader(names.length);
+    for (int c = 0; c < names.length; c++) {
+      out.string(names[c]);
+      out.binary(values[c]);
+    }
+  }
+
+  /**
+   * The payload of a commit written with msgpack-java's packer: the reference encoding for {@link #encode}, and
+   * its fallback for a payload above 2 GB (which the packer cannot produce either, but fails on with its own error).
+   */
+  static byte[] encodeWithPacker(Commit commit) {
     Schema schema = commit.schema();
     List<CommitRow> rows = commit.rows();
     int n = rows.size();

@@ -64,6 +64,31 @@ class CommitUpdateDifferentialTest {
     assertThat(referenceWrong).as("seed %d", SEED).isGreaterThan(10);
   }
 
+  @Test
+  void updateAllIsSuccessiveUpdates() {
+    RandomGenerator rnd = RandomGeneratorFactory.of("L64X128MixRandom").create(SEED + 1);
+    for (int trial = 0; trial < 2000; trial++) {
+      Commit base = Commit.empty(SCHEMA);
+      for (int i = rnd.nextInt(0, 6); i > 0; i--) {
+        base = base.update(randomRow(rnd, trial + "-" + i), Map.of(trial + "-" + i, new byte[] {(byte) i}));
+      }
+      List<CommitRow> rows = new ArrayList<>();
+      List<Map<String, byte[]>> embedded = new ArrayList<>();
+      Commit successive = base;
+      for (int i = rnd.nextInt(0, 12); i > 0; i--) {
+        CommitRow row = randomRow(rnd, trial + "-new-" + i);
+        Map<String, byte[]> emb = rnd.nextBoolean() ? Map.of() : Map.of(trial + "-new-" + i, new byte[] {(byte) -i});
+        rows.add(row);
+        embedded.add(emb);
+        successive = successive.update(row, emb);
+      }
+      Commit all = base.updateAll(rows, embedded);
+      String where = "seed " + (SEED + 1) + ", trial " + trial;
+      assertThat(all).as(where).isEqualTo(successive);
+      assertThat(CommitCodec.encode(all)).as(where).isEqualTo(CommitCodec.encode(successive));
+    }
+  }
+
   CommitRow randomRow(RandomGenerator rnd, String digest) {
     String label = rnd.nextInt(6) == 0 ? (rnd.nextBoolean() ? "a" : "t") : "s";
     long a = rnd.nextInt(0, 12);

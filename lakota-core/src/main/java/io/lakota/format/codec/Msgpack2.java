@@ -4,6 +4,7 @@ import io.lakota.errors.CorruptObjectException;
 import io.lakota.errors.UnsupportedFormatException;
 import io.lakota.format.Columns;
 import io.lakota.format.Dtype;
+import io.lakota.format.internal.MsgpackOut;
 import io.lakota.format.internal.MsgpackValues;
 import io.lakota.format.internal.PythonText;
 import java.io.IOException;
@@ -27,6 +28,17 @@ public final class Msgpack2 {
 
   /** Encodes a column array of {@code dtype}. */
   public static byte[] encode(Object array, Dtype dtype) {
+    if (dtype.storage() == Dtype.Storage.STRING) {
+      byte[] fast = encodeStrings((String[]) array, dtype);
+      if (fast != null) {
+        return fast;
+      }
+    }
+    return encodeWithPacker(array, dtype);
+  }
+
+  /** Encodes any column with msgpack-java's packer (the reference encoding that {@link #encodeStrings} matches). */
+  static byte[] encodeWithPacker(Object array, Dtype dtype) {
     int n = Columns.length(array);
     try (MessageBufferPacker p = MessagePack.newDefaultBufferPacker()) {
       p.packArrayHeader(n + 2);
@@ -91,6 +103,57 @@ public final class Msgpack2 {
     } catch (IOException e) {
       throw new IllegalStateException("in-memory msgpack packing cannot fail", e);
     }
+  }
+
+  /**
+   * A string column written straight into an array of its exact size, byte for byte what the packer below writes
+   * (commit payloads encode several string columns per commit: digests, labels, closed flags); null when a string is
+   * too long for that ({@link MsgpackOut#MAX_STRING_CHARS}), which the packer then encodes.
+   */
+  static byte[] encodeStrings(String[] s, Dtype dtype) {
+    int n = s.length;
+    // ASCII strings (digests, usual labels) are copied char by char; others are converted once
+    byte[][] utf8 = null;
+    long size = MsgpackOut.sizeOfContainerHeader(n + 2);
+    int width = 1;
+    for (int i = 0; i < n; i++) {
+      String value = s[i] == null ? "None" : s[i];
+      if (value.length() > MsgpackOut.MAX_STRING_CHARS) {
+        return null;
+      }
+      byte[] b = MsgpackOut.utf8IfNotAscii(value);
+      int len;
+      if (b == null) {
+        len = value.length();
+        width = Math.max(width, len);
+      } else {
+        if (utf8 == null) {
+          utf8 = new byte[n][];
+        }
+        utf8[i] = b;
+        len = b.length;
+        width = Math.max(width, value.codePointCount(0, value.length()));
+      }
+      size += MsgpackOut.sizeOfStringHeader(len) + len;
+    }
+    String dtypeStr = "<U" + (dtype.kind() == Dtype.Kind.FIXED_STRING ? Math.max(width, dtype.width()) : width);
+    size += MsgpackOut.sizeOfStringHeader(dtypeStr.length()) + dtypeStr.length() + 1 + MsgpackOut.sizeOfUnsignedInt(n);
+    if (size > Integer.MAX_VALUE - 16) {
+      return null;
+    }
+    MsgpackOut out = new MsgpackOut((int) size);
+    out.arrayHeader(n + 2);
+    for (int i = 0; i < n; i++) {
+      if (utf8 != null && utf8[i] != null) {
+        out.string(utf8[i]);
+      } else {
+        out.writeAscii(s[i] == null ? "None" : s[i]);
+      }
+    }
+    out.writeAscii(dtypeStr);
+    out.arrayHeader(1);
+    out.unsignedInt(n);
+    return out.finish();
   }
 
   /**

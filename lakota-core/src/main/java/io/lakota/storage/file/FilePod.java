@@ -105,6 +105,19 @@ public final class FilePod implements SupportsAtomicCommit {
     String rel = PodPath.normalize(path);
     Path folder = resolve(rel, path);
     debug("LIST", rel);
+    // File.list reads the folder without a Path per entry (a changelog folder is listed on every commit); it
+    // returns null on any failure, which the DirectoryStream below then classifies (missing, not a folder, error)
+    String[] listed = folder.toFile().list();
+    if (listed != null) {
+      boolean atRoot = folder.equals(base);
+      List<String> names = new ArrayList<>(listed.length);
+      for (String name : listed) {
+        if (!(atRoot && name.equals(AtomicWriter.TMP_DIR))) {
+          names.add(name);
+        }
+      }
+      return names;
+    }
     List<String> names = new ArrayList<>();
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
       for (Path entry : entries) {
