@@ -1,25 +1,16 @@
 package io.lakota;
 
-import io.lakota.server.LiveServer;
+import io.lakota.server.LiveServers;
 import io.lakota.storage.Pod;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@link MaintenanceContract} on the HTTP pod, talking to a Lakota server over a file repository. */
 class MaintenanceHttpIT extends MaintenanceContract {
-  private final List<LiveServer> servers = new ArrayList<>();
+  @RegisterExtension final LiveServers servers = new LiveServers();
 
   @Override
   protected Pod newPod(Path folder) {
-    LiveServer live = LiveServer.overFiles(folder.resolve("repo"));
-    servers.add(live);
-    return live.client();
-  }
-
-  @AfterEach
-  void stop() {
-    servers.forEach(LiveServer::close);
+    return servers.overFiles(folder);
   }
 }

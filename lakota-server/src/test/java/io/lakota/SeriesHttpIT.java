@@ -1,22 +1,16 @@
 package io.lakota;
 
-import io.lakota.server.LiveServer;
+import io.lakota.server.LiveServers;
 import io.lakota.storage.Pod;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@link SeriesContract} on the HTTP pod, talking to a Lakota server over a file repository. */
 class SeriesHttpIT extends SeriesContract {
-  private LiveServer live;
+  @RegisterExtension final LiveServers servers = new LiveServers();
 
   @Override
   protected Pod newPod(Path folder) {
-    live = LiveServer.overFiles(folder.resolve("repo"));
-    return live.client();
-  }
-
-  @AfterEach
-  void stop() {
-    live.close();
+    return servers.overFiles(folder);
   }
 }

@@ -42,7 +42,6 @@ public final class CommitCodec {
   public static byte[] encode(Commit commit) {
     Schema schema = commit.schema();
     List<CommitRow> rows = commit.rows();
-    int n = rows.size();
     List<ColumnDefinition> index = schema.index();
     List<ColumnDefinition> columns = schema.columns();
     if (longName(index) || longName(columns)) {
@@ -50,34 +49,12 @@ public final class CommitCodec {
     }
     byte[][] starts = tuples(index, rows, true);
     byte[][] stops = tuples(index, rows, false);
-    Set<String> referenced = new HashSet<>(2 * n * columns.size());
-    byte[][] digests = new byte[columns.size()][];
-    for (int c = 0; c < columns.size(); c++) {
-      String[] d = new String[n];
-      for (int r = 0; r < n; r++) {
-        d[r] = rows.get(r).digest(c);
-        referenced.add(d[r]);
-      }
-      digests[c] = DIGESTS.encode(d);
-    }
-    long[] lengths = new long[n];
-    String[] closed = new String[n];
-    String[] labels = new String[n];
-    for (int r = 0; r < n; r++) {
-      CommitRow row = rows.get(r);
-      lengths[r] = row.length();
-      closed[r] = row.closed().letter();
-      labels[r] = row.label();
-    }
-    byte[] lengthBytes = LENGTHS.encode(lengths);
-    byte[] closedBytes = DIGESTS.encode(closed);
-    byte[] labelBytes = DIGESTS.encode(labels);
-    List<Map.Entry<String, byte[]>> embedded = new ArrayList<>(referenced.size());
-    for (Map.Entry<String, byte[]> e : commit.embedded().entrySet()) {
-      if (referenced.contains(e.getKey())) {
-        embedded.add(e);
-      }
-    }
+    Parts parts = Parts.of(commit);
+    byte[][] digests = parts.digests();
+    byte[] lengthBytes = parts.lengths();
+    byte[] closedBytes = parts.closed();
+    byte[] labelBytes = parts.labels();
+    List<Map.Entry<String, byte[]>> embedded = parts.embedded();
     // column names may be non-ASCII: they are converted like the packer does; the map's keys are ASCII
     byte[][] indexNames = names(index);
     byte[][] columnNames = names(columns);
@@ -209,40 +186,20 @@ public final class CommitCodec {
       packTuples(p, index, rows, true);
       p.packString("stop");
       packTuples(p, index, rows, false);
+      Parts parts = Parts.of(commit);
       p.packString("digest");
       p.packMapHeader(columns.size());
-      // referenced digests, then the commit's embedded arrays (already sorted) that they name
-      Set<String> referenced = new HashSet<>(2 * n * columns.size());
       for (int c = 0; c < columns.size(); c++) {
-        String[] digests = new String[n];
-        for (int r = 0; r < n; r++) {
-          digests[r] = rows.get(r).digest(c);
-          referenced.add(digests[r]);
-        }
         p.packString(columns.get(c).name());
-        packBin(p, DIGESTS.encode(digests));
-      }
-      long[] lengths = new long[n];
-      String[] closed = new String[n];
-      String[] labels = new String[n];
-      for (int r = 0; r < n; r++) {
-        CommitRow row = rows.get(r);
-        lengths[r] = row.length();
-        closed[r] = row.closed().letter();
-        labels[r] = row.label();
+        packBin(p, parts.digests()[c]);
       }
       p.packString("length");
-      packBin(p, LENGTHS.encode(lengths));
+      packBin(p, parts.lengths());
       p.packString("closed");
-      packBin(p, DIGESTS.encode(closed));
+      packBin(p, parts.closed());
       p.packString("label");
-      packBin(p, DIGESTS.encode(labels));
-      List<Map.Entry<String, byte[]>> embedded = new ArrayList<>();
-      for (Map.Entry<String, byte[]> e : commit.embedded().entrySet()) {
-        if (referenced.contains(e.getKey())) {
-          embedded.add(e);
-        }
-      }
+      packBin(p, parts.labels());
+      List<Map.Entry<String, byte[]>> embedded = parts.embedded();
       p.packString("embedded");
       p.packMapHeader(embedded.size());
       for (Map.Entry<String, byte[]> e : embedded) {
@@ -255,6 +212,45 @@ public final class CommitCodec {
       return p.toByteArray();
     } catch (IOException e) {
       throw new IllegalStateException("in-memory msgpack packing cannot fail", e);
+    }
+  }
+
+  /**
+   * The encoded columns of a commit's rows, shared by both encoders: per data column the msgpack2 array of digests,
+   * the lengths, closed flags and labels, and the embedded arrays that the rows reference (in the commit's order).
+   */
+  private record Parts(byte[][] digests, byte[] lengths, byte[] closed, byte[] labels,
+      List<Map.Entry<String, byte[]>> embedded) {
+    static Parts of(Commit commit) {
+      List<CommitRow> rows = commit.rows();
+      int n = rows.size();
+      int columns = commit.schema().columns().size();
+      Set<String> referenced = new HashSet<>(2 * n * columns);
+      byte[][] digests = new byte[columns][];
+      for (int c = 0; c < columns; c++) {
+        String[] d = new String[n];
+        for (int r = 0; r < n; r++) {
+          d[r] = rows.get(r).digest(c);
+          referenced.add(d[r]);
+        }
+        digests[c] = DIGESTS.encode(d);
+      }
+      long[] lengths = new long[n];
+      String[] closed = new String[n];
+      String[] labels = new String[n];
+      for (int r = 0; r < n; r++) {
+        CommitRow row = rows.get(r);
+        lengths[r] = row.length();
+        closed[r] = row.closed().letter();
+        labels[r] = row.label();
+      }
+      List<Map.Entry<String, byte[]>> embedded = new ArrayList<>(referenced.size());
+      for (Map.Entry<String, byte[]> e : commit.embedded().entrySet()) {
+        if (referenced.contains(e.getKey())) {
+          embedded.add(e);
+        }
+      }
+      return new Parts(digests, LENGTHS.encode(lengths), DIGESTS.encode(closed), DIGESTS.encode(labels), embedded);
     }
   }
 
