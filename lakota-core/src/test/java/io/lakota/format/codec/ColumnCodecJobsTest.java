@@ -44,8 +44,59 @@ class ColumnCodecJobsTest {
           Collections.reverse(dtasks);
           dtasks.forEach(Runnable::run);
           assertThat(Columns.equal(dec.result(), array)).isTrue();
+          // in order too
+          ColumnCodec.DecodeJob inOrder = codec.decodeJob(expected, 0, expected.length, n, enc.digest(), chunks);
+          inOrder.tasks().forEach(Runnable::run);
+          assertThat(Columns.equal(inOrder.result(), array)).isTrue();
         }
       }
+    }
+  }
+
+  @Test
+  void blockTasksOfSeveralJobsOnSeveralThreadsCheckEachDigest() throws Exception {
+    RandomGenerator rnd = RandomGeneratorFactory.of("L64X128MixRandom").create(SEED);
+    Object doubles = array(Dtype.FLOAT64, 1_000_000, rnd);
+    Object longs = array(Dtype.INT64, 700_001, rnd);
+    ColumnCodec f8 = ColumnCodec.of(Dtype.FLOAT64, List.of("blosc"));
+    ColumnCodec i8 = ColumnCodec.of(Dtype.INT64, List.of("blosc"));
+    byte[] frameF8 = f8.encode(doubles);
+    byte[] frameI8 = i8.encode(longs);
+    String digestF8 = Digests.sha1(RawArrays.toBytes(doubles, Dtype.FLOAT64));
+    String digestI8 = Digests.sha1(RawArrays.toBytes(longs, Dtype.INT64));
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+    try {
+      for (int round = 0; round < 30; round++) {
+        // two jobs built on this thread, their tasks interleaved and run by three threads that compute other digests
+        ColumnCodec.DecodeJob a = f8.decodeJob(frameF8, 0, frameF8.length, 1_000_000, digestF8, 8);
+        ColumnCodec.DecodeJob b = i8.decodeJob(frameI8, 0, frameI8.length, 700_001, digestI8, 5);
+        java.util.concurrent.ConcurrentLinkedQueue<Runnable> queue = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        for (int i = 0; i < Math.max(a.tasks().size(), b.tasks().size()); i++) {
+          if (i < a.tasks().size()) {
+            queue.add(a.tasks().get(i));
+          }
+          if (i < b.tasks().size()) {
+            queue.add(b.tasks().get(i));
+          }
+        }
+        List<java.util.concurrent.Future<?>> futures = new java.util.ArrayList<>();
+        for (int t = 0; t < 3; t++) {
+          futures.add(pool.submit(() -> {
+            for (Runnable r; (r = queue.poll()) != null; ) {
+              r.run();
+              Digests.sha1(new byte[] {1, 2, 3}); // other digests on the same threads meanwhile
+            }
+          }));
+        }
+        Digests.sha1(new byte[] {4});
+        for (java.util.concurrent.Future<?> f : futures) {
+          f.get();
+        }
+        assertThat(Columns.equal(a.result(), doubles)).as("round %d", round).isTrue();
+        assertThat(Columns.equal(b.result(), longs)).as("round %d", round).isTrue();
+      }
+    } finally {
+      pool.shutdownNow();
     }
   }
 
