@@ -133,16 +133,28 @@ class ConcurrencyPlainTest extends ConcurrencyContract {
     assertThat(reader.merge()).isEmpty();
   }
 
-  /** A fork of collection "c" whose branches share the first revision: returns that revision. */
-  private static Revision forkedOnFirst(Repo repo) {
+  /**
+   * A fork of collection "c" whose branches share the first revision: returns that revision. Each commit is 10 ms
+   * after the previous one on the repository's clock, so two repositories built alike hold the same revisions.
+   */
+  private static Revision forkedOnFirst(io.lakota.storage.Pod pod) {
+    SettableClock clock = new SettableClock(1_700_000_000_000L);
+    Repo repo = new Repo(pod, clock);
     Collection c = repo.createCollection(S1, "c");
+    clock.advance(10);
     Revision first = c.series("s").write(tv(longs(1, 2, 3, 4), 0, 0, 0, 0)).get(0);
+    clock.advance(10);
     c.series("s").write(tv(longs(1), 1));
+    clock.advance(10);
     c.series("s").write(tv(longs(2), 2));
+    clock.advance(10);
     // the other branch: a commit computed in a twin collection (data files are shared by the repository)
     Collection twin = repo.createCollection(S1, "twin");
+    clock.advance(10);
     twin.series("s").write(tv(longs(1, 2, 3, 4), 0, 0, 0, 0));
+    clock.advance(10);
     Revision other = twin.series("s").write(tv(longs(3), 3)).get(0);
+    clock.advance(10);
     c.changelog().commit(twin.changelog().read(other), java.util.List.of(first.child()));
     c.refresh();
     assertThat(c.heads()).hasSize(2);
@@ -152,25 +164,24 @@ class ConcurrencyPlainTest extends ConcurrencyContract {
   @Test
   @DisplayName("an explicit merge whose common ancestor is trimmed away meanwhile lists the folder again")
   void mergeBesideATrim() {
-    Repo expectedRepo = new Repo(new MemoryPod());
-    Revision gone = forkedOnFirst(expectedRepo);
-    Collection expected = expectedRepo.collection("c");
-    expectedRepo.pod().cd(expected.path()).rm(gone.path(), false, false);
+    MemoryPod expectedPod = new MemoryPod();
+    Revision gone = forkedOnFirst(expectedPod);
+    Collection expected = new Repo(expectedPod).collection("c");
+    expectedPod.cd(expected.path()).rm(gone.path(), false, false);
     expected.refresh();
     assertThat(expected.merge()).isNotEmpty();
 
     RaceHookPod hooks = new RaceHookPod(new MemoryPod());
-    Repo repo = new Repo(hooks);
-    Revision first = forkedOnFirst(repo);
-    Collection c = repo.collection("c");
+    Revision first = forkedOnFirst(hooks);
+    Collection c = new Repo(hooks).collection("c");
     hooks.beforeNextRead(first.path()::equals, () -> hooks.cd(c.path()).rm(first.path(), false, false));
     assertThat(c.merge()).isNotEmpty();
     Collection reader = new Repo(hooks).collection("c");
     assertThat(reader.heads()).hasSize(1);
-    assertThat(reader.series("s").frame().longs("timestamp"))
-        .containsExactly(expected.series("s").frame().longs("timestamp"));
-    assertThat(reader.series("s").frame().doubles("value"))
-        .containsExactly(expected.series("s").frame().doubles("value"));
+    // without their common ancestor the branches merge as two roots: the newer one (the twin's commit) wins
+    assertThat(expected.series("s").frame().doubles("value")).containsExactly(0, 0, 3, 0);
+    assertThat(reader.series("s").frame().longs("timestamp")).containsExactly(1, 2, 3, 4);
+    assertThat(reader.series("s").frame().doubles("value")).containsExactly(0, 0, 3, 0);
     assertThat(reader.merge()).isEmpty();
   }
 }
