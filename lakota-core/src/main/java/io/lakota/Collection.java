@@ -108,8 +108,8 @@ public final class Collection implements Iterable<Series> {
 
   /** The sorted labels of the series of the leaf commit. */
   public List<String> ls() {
-    Revision leaf = changelog.leaf();
-    return leaf == null ? List.of() : commit(leaf).labels();
+    Commit leaf = leafCommit();
+    return leaf == null ? List.of() : leaf.labels();
   }
 
   /** The series of {@link #ls()}, in label order. */
@@ -142,8 +142,29 @@ public final class Collection implements Iterable<Series> {
 
   /** The decoded commit of the leaf, or null. */
   public Commit leafCommit() {
-    Revision leaf = changelog.leaf();
-    return leaf == null ? null : commit(leaf);
+    return commitOf(changelog::leaf);
+  }
+
+  /**
+   * The decoded commit of the revision {@code pick} chooses in this handle's log, or null. A handle's log is a
+   * snapshot (SEMANTICS.md §11); when a trim removed the chosen revision since the handle listed, the handle lists
+   * again and picks again, once, instead of failing a read that the new head can serve.
+   */
+  Commit commitOf(java.util.function.Supplier<Revision> pick) {
+    Revision chosen = pick.get();
+    if (chosen == null) {
+      return null;
+    }
+    try {
+      return commit(chosen);
+    } catch (NotFoundException e) {
+      refresh();
+      Revision again = pick.get();
+      if (again != null && again.path().equals(chosen.path())) {
+        throw e;
+      }
+      return again == null ? null : commit(again);
+    }
   }
 
   /**

@@ -86,8 +86,7 @@ public class Series {
     if (q.at != null) {
       return collection.commit(q.at);
     }
-    Revision leaf = collection.changelog().leaf(q.before);
-    return leaf == null ? null : collection.commit(leaf);
+    return collection.commitOf(() -> collection.changelog().leaf(q.before));
   }
 
   /** The segments of this label in {@code commit} within already-cast bounds (SEMANTICS.md §12.3). */

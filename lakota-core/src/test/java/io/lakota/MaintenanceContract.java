@@ -103,6 +103,25 @@ abstract class MaintenanceContract extends ApiContract {
   }
 
   @Test
+  @DisplayName("a handle whose listed leaf a trim removed before it read it lists again instead of failing")
+  void readerSurvivesATrimOfItsListedLeaf() {
+    Collection c = repo.createCollection(S2, "temperature");
+    c.series("Brussels").write(f2());
+    Collection reader = fresh().collection("temperature");
+    Collection lister = fresh().collection("temperature");
+    assertThat(reader.head()).isNotNull(); // both handles list now; neither has read a commit yet
+    assertThat(lister.head()).isNotNull();
+    c.series("Brussels").write(f456());
+    assertThat(c.trim(inOneHour())).isEqualTo(1);
+    assertThat(reader.series("Brussels").frame().doubles("value")).containsExactly(11, 12, 13, 4, 5, 6);
+    assertThat(lister.ls()).containsExactly("Brussels");
+    assertThat(lister.head().path()).isEqualTo(c.head().path());
+    // a handle that already read keeps its snapshot (SEMANTICS.md §11: log() is cached until refresh())
+    Collection snapshot = fresh().collection("temperature");
+    assertThat(snapshot.series("Brussels").frame().doubles("value")).containsExactly(11, 12, 13, 4, 5, 6);
+  }
+
+  @Test
   @DisplayName("CO-5 defrag")
   void co5() {
     Collection c = repo.createCollection(S2, "temperature");

@@ -113,6 +113,12 @@ abstract class SyncContract extends ApiContract {
     assertThat(pushed.revisions()).hasSize(10);
 
     Collection mine = other("mine").createCollection(S1, "a_collection");
+    // "written after the remote data": commit times along a chain may run a few milliseconds ahead of the clock
+    // (CC5), so wait until the clock has passed the remote leaf's time
+    long remoteLeaf = io.lakota.id.Hextime.millis(rc.head().epoch());
+    while (System.currentTimeMillis() <= remoteLeaf) {
+      Thread.onSpinWait();
+    }
     mine.series("a_series").write(tv(range(0, 20), drange(0, 20)));
     mine.pull(rc);
     Frame own = mine.series("a_series").frame();
