@@ -78,9 +78,7 @@ public final class Batch implements AutoCloseable {
       return revisions;
     }
     List<WritePlan> rows = awaitAll(pending);
-    revisions = collection.commitChange(base -> {
-      return applyAll(base, rows);
-    }, root);
+    revisions = collection.commitChange(base -> applyAll(base, rows), root);
     return revisions;
   }
 

@@ -295,15 +295,23 @@ public final class Collection implements Iterable<Series> {
         return;
       }
       // one attempt per round: when another writer moved a leaf meanwhile, the next round looks again
-      try {
-        Merge.attempt(changelog, this::commit, appeared);
-      } catch (NotFoundException e) {
-        // a revision of the listing (an old common ancestor) was trimmed away before the merge read it: the next
-        // round lists the folder again; missing every time, it is an error
-        if (round == Backoff.MAX_ATTEMPTS - 1) {
-          throw e;
-        }
+      mergeAttempt(appeared, round == Backoff.MAX_ATTEMPTS - 1);
+    }
+  }
+
+  /**
+   * One merge attempt of {@code heads}; null when a revision of the listing (an old common ancestor) was trimmed
+   * away before the merge read it, so that the caller lists the folder again. Missing on the {@code last} attempt
+   * too, it is an error.
+   */
+  private CommitAttempt mergeAttempt(List<Revision> heads, boolean last) {
+    try {
+      return Merge.attempt(changelog, this::commit, heads);
+    } catch (NotFoundException e) {
+      if (last) {
+        throw e;
       }
+      return null;
     }
   }
 
@@ -330,17 +338,9 @@ public final class Collection implements Iterable<Series> {
       if (heads == null || heads.isEmpty() || i > 1) {
         changelog.refresh();
       }
-      try {
-        CommitAttempt a = Merge.attempt(changelog, this::commit, heads);
-        if (a.isCommitted()) {
-          return a.revisions();
-        }
-      } catch (NotFoundException e) {
-        // a revision of the listing (an old common ancestor) was trimmed away before the merge read it: the next
-        // round lists the folder again; missing every time, it is an error
-        if (i >= Backoff.MAX_ATTEMPTS) {
-          throw e;
-        }
+      CommitAttempt a = mergeAttempt(heads, i >= Backoff.MAX_ATTEMPTS);
+      if (a != null && a.isCommitted()) {
+        return a.revisions();
       }
       if (i >= Backoff.MAX_ATTEMPTS) {
         throw new CommitConflictException(path, i);

@@ -1,6 +1,5 @@
 package io.lakota;
 
-import io.lakota.errors.NotFoundException;
 import io.lakota.errors.ValidationException;
 import io.lakota.format.Casts;
 import io.lakota.format.Closed;
@@ -181,17 +180,9 @@ public class Series {
     }
     WritePlan plan = checked.encode();
     // validates the row against the head before any data file is written (an invalid range leaves no file)
-    Revision leaf = root ? null : collection.changelog().leaf();
-    Commit head;
-    try {
-      head = leaf == null ? Commit.empty(schema()) : collection.commit(leaf);
-    } catch (NotFoundException e) {
-      // this handle's cached leaf was overtaken and then removed by a concurrent trim: validate on the new head
-      collection.refresh();
-      leaf = collection.changelog().leaf();
-      head = leaf == null ? Commit.empty(schema()) : collection.commit(leaf);
-    }
-    head.update(plan.row(), plan.embedded());
+    // (a cached leaf that a concurrent trim removed is listed again: leafCommit)
+    Commit head = root ? null : collection.leafCommit();
+    (head == null ? Commit.empty(schema()) : head).update(plan.row(), plan.embedded());
     plan.writeFiles(collection.repo().objects());
     return collection.commitChange(base -> base.update(plan.row(), plan.embedded()), root);
   }

@@ -104,13 +104,7 @@ public final class Changelog {
 
   /** The revisions without children, in log order. */
   public List<Revision> leafs() {
-    List<Revision> out = new ArrayList<>();
-    for (Revision r : log()) {
-      if (r.isLeaf()) {
-        out.add(r);
-      }
-    }
-    return out;
+    return leaves(log());
   }
 
   /**
@@ -318,13 +312,11 @@ public final class Changelog {
       expected.add(r.path());
     }
     return commitWhen(payload, new ArrayList<>(new LinkedHashSet<>(parents)), log -> {
-      List<String> leaves = new ArrayList<>();
-      for (Revision r : log) {
-        if (r.isLeaf()) {
-          leaves.add(r.path());
-        }
+      List<String> paths = new ArrayList<>();
+      for (Revision r : leaves(log)) {
+        paths.add(r.path());
       }
-      return leaves.equals(expected);
+      return paths.equals(expected);
     });
   }
 

@@ -26,6 +26,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
@@ -109,24 +110,14 @@ public final class FilePod implements SupportsAtomicCommit {
     // returns null on any failure, which the DirectoryStream below then classifies (missing, not a folder, error)
     String[] listed = folder.toFile().list();
     if (listed != null) {
-      boolean atRoot = folder.equals(base);
-      List<String> names = new ArrayList<>(listed.length);
-      for (String name : listed) {
-        if (!(atRoot && name.equals(AtomicWriter.TMP_DIR))) {
-          names.add(name);
-        }
-      }
-      return names;
+      return visible(folder, Arrays.asList(listed));
     }
-    List<String> names = new ArrayList<>();
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+      List<String> names = new ArrayList<>();
       for (Path entry : entries) {
-        String name = entry.getFileName().toString();
-        if (!(folder.equals(base) && name.equals(AtomicWriter.TMP_DIR))) {
-          names.add(name);
-        }
+        names.add(entry.getFileName().toString());
       }
-      return names;
+      return visible(folder, names);
     } catch (NotDirectoryException e) {
       throw new StorageException(shown(rel), "Cannot list " + shown(rel) + ": not a folder", e);
     } catch (NoSuchFileException e) {
@@ -141,7 +132,19 @@ public final class FilePod implements SupportsAtomicCommit {
     }
   }
 
-  private List<String> missing(String rel, boolean missingOk) {
+  /** The entries of {@code folder} that pod users see: all but the temporary folder at the root. */
+  private List<String> visible(Path folder, List<String> entries) {
+    boolean atRoot = folder.equals(base);
+    List<String> names = new ArrayList<>(entries.size());
+    for (String name : entries) {
+      if (!(atRoot && name.equals(AtomicWriter.TMP_DIR))) {
+        names.add(name);
+      }
+    }
+    return names;
+  }
+
+    private List<String> missing(String rel, boolean missingOk) {
     if (missingOk) {
       return new ArrayList<>();
     }
