@@ -104,6 +104,18 @@ final class S3Bucket {
     }
   }
 
+  /** The content of the object at {@code key}, or null if it does not exist. */
+  byte[] getIfExists(String verb, String shown, String key) {
+    try {
+      return call(verb, shown, () -> client.getObjectAsBytes(b -> b.bucket(name()).key(key))).asByteArrayUnsafe();
+    } catch (S3Exception e) {
+      if (S3Errors.isMissingKey(e)) {
+        return null;
+      }
+      throw S3Errors.failure(verb, shown, location, e);
+    }
+  }
+
   /**
    * Lists keys and common prefixes below {@code prefix}, page after page, handing each page to {@code page}
    * until it returns false or the listing ends.

@@ -295,14 +295,7 @@ public final class S3Pod implements SupportsCompareAndSet {
 
   /** True if the object at {@code key} holds exactly {@code data}. */
   private boolean isOurs(String shown, String key, byte[] data) {
-    try {
-      byte[] stored =
-          bucket.call("write", shown, () -> bucket.client.getObjectAsBytes(b -> b.bucket(bucket.name()).key(key)))
-              .asByteArrayUnsafe();
-      return Arrays.equals(stored, data);
-    } catch (S3Exception e) {
-      return false;
-    }
+    return Arrays.equals(bucket.getIfExists("write", shown, key), data);
   }
 
   @Override

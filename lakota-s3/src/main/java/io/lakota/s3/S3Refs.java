@@ -68,7 +68,7 @@ final class S3Refs {
         return null;
       }
       long last = versions.lastKey();
-      byte[] content = get("read", shown, versions.get(last));
+      byte[] content = bucket.getIfExists("read", shown, versions.get(last));
       if (content != null) {
         return new Ref(value(shown, content), last + ":" + Digests.sha1(content));
       }
@@ -128,7 +128,7 @@ final class S3Refs {
       // the SDK retried: an earlier attempt may have created the version and lost its answer
       if (e.numAttempts() != null && e.numAttempts() > 1) {
         try {
-          return Arrays.equals(get("update ref", shown, key), content);
+          return Arrays.equals(bucket.getIfExists("update ref", shown, key), content);
         } catch (StorageException unreadable) {
           throw unknown(shown, unreadable);
         }
@@ -159,7 +159,7 @@ final class S3Refs {
     if (next != null) {
       boolean builtOnOurs = false;
       if (next == step + 1) {
-        byte[] after = get("update ref", shown, versions.get(next));
+        byte[] after = bucket.getIfExists("update ref", shown, versions.get(next));
         if (after == null) {
           // deleted since the listing: KEEP steps were taken meanwhile, ours may have been one of them
           throw new CommitStateUnknownException(shown, "Cannot update ref " + shown + ": version " + step
@@ -205,18 +205,7 @@ final class S3Refs {
     return versions;
   }
 
-  /** The content of a version, or null if it does not exist. */
-  private byte[] get(String verb, String shown, String key) {
-    try {
-      return bucket.call(verb, shown, () -> bucket.client.getObjectAsBytes(b -> b.bucket(bucket.name()).key(key)))
-          .asByteArrayUnsafe();
-    } catch (S3Exception e) {
-      if (S3Errors.isMissingKey(e)) {
-        return null;
-      }
-      throw S3Errors.failure(verb, shown, bucket.location, e);
-    }
-  }
+
 
   private static String name(long step) {
     return String.format("%0" + WIDTH + "d", step);
