@@ -216,7 +216,7 @@ public final class Collection implements Iterable<Series> {
   List<Revision> retry(Function<Revision, CommitAttempt> attempt) {
     // the data files of this change are already written and unreferenced: a garbage collection may bury them, and
     // deletes buried files after `timeout`; giving up after half of it keeps a late commit from naming deleted files
-    long deadline = System.nanoTime() + Math.max(1_000_000_000L, Settings.get().timeoutSeconds() * 500_000_000L);
+    long deadline = System.nanoTime() + Settings.get().retryBudgetNanos();
     for (int i = 1; ; i++) {
       Revision head = changelog.leaf();
       CommitAttempt a;

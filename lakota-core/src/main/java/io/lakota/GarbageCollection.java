@@ -87,7 +87,7 @@ final class GarbageCollection {
    * {@link Backoff#MAX_ATTEMPTS} times and for at most half of the timeout setting.
    */
   private static Set<String> activeDigests(Repo repo) {
-    long deadline = System.nanoTime() + Math.max(1_000_000_000L, Settings.get().timeoutSeconds() * 500_000_000L);
+    long deadline = System.nanoTime() + Settings.get().retryBudgetNanos();
     for (int attempt = 1; ; attempt++) {
       try {
         repo.refresh();

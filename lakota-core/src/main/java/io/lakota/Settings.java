@@ -90,6 +90,15 @@ public final class Settings {
   }
 
   /**
+   * How long work that races the garbage collector may keep retrying (half of {@link #timeoutSeconds()}, at least
+   * one second), in nanoseconds: a writer whose unreferenced data files a collection may bury, and a collection
+   * re-reading changelogs that vanish under a trim.
+   */
+  long retryBudgetNanos() {
+    return Math.max(1_000_000_000L, timeoutSeconds * 500_000_000L);
+  }
+
+  /**
    * Whether reads check decoded arrays against the digests that name them (FORMAT.md §7; default true). A damaged
    * file then fails the read instead of giving wrong values. Turning it off saves the SHA-1 pass over the decoded
    * bytes (about a third of a full read's CPU time); range reads check each cached array once either way when on.
