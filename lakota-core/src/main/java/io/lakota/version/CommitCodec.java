@@ -104,14 +104,31 @@ public final class CommitCodec {
     byte[][] out = new byte[index.size()][];
     for (int c = 0; c < index.size(); c++) {
       ColumnDefinition col = index.get(c);
-      Object array = Columns.allocate(col.dtype(), rows.size());
-      for (int r = 0; r < rows.size(); r++) {
-        Object[] t = start ? rows.get(r).startRef() : rows.get(r).stopRef();
-        Array.set(array, r, t[c]);
-      }
-      out[c] = ColumnCodec.of(col).encode(array);
+      out[c] = ColumnCodec.of(col).encode(tupleColumn(col, c, rows, start));
     }
     return out;
+  }
+
+  /**
+   * Item {@code c} of the start (or stop) tuple of every row, as an array of the column's storage type. Timestamps
+   * and floats are stored without reflection: {@code Array.set} unboxes through the VM on every item, and this runs
+   * for every row of the leaf commit on every commit.
+   */
+  private static Object tupleColumn(ColumnDefinition col, int c, List<CommitRow> rows, boolean start) {
+    Object array = Columns.allocate(col.dtype(), rows.size());
+    long[] longs = array instanceof long[] ? (long[]) array : null;
+    double[] doubles = array instanceof double[] ? (double[]) array : null;
+    for (int r = 0; r < rows.size(); r++) {
+      Object v = (start ? rows.get(r).startRef() : rows.get(r).stopRef())[c];
+      if (longs != null && v instanceof Long) {
+        longs[r] = (Long) v;
+      } else if (doubles != null && v instanceof Double) {
+        doubles[r] = (Double) v;
+      } else {
+        Array.set(array, r, v); // other types, and the widening conversions Array.set allows
+      }
+    }
+    return array;
   }
 
   private static boolean longName(List<ColumnDefinition> columns) {
@@ -259,13 +276,8 @@ public final class CommitCodec {
     p.packMapHeader(index.size());
     for (int c = 0; c < index.size(); c++) {
       ColumnDefinition col = index.get(c);
-      Object array = Columns.allocate(col.dtype(), rows.size());
-      for (int r = 0; r < rows.size(); r++) {
-        Object[] t = start ? rows.get(r).startRef() : rows.get(r).stopRef();
-        Array.set(array, r, t[c]);
-      }
       p.packString(col.name());
-      packBin(p, ColumnCodec.of(col).encode(array));
+      packBin(p, ColumnCodec.of(col).encode(tupleColumn(col, c, rows, start)));
     }
   }
 

@@ -28,45 +28,62 @@ public final class Workloads {
   }
 
   /**
-   * Runs workload {@code name}, first warming the JIT up (unless {@code warmUp} is false) with a smaller run of the
-   * same workload on a temporary repository that is deleted afterwards: like the JVM start, compiling the code is
-   * not part of the measured operation. The measured run is the first one on {@code path}.
+   * Runs workload {@code name}, first warming the JIT up (unless {@code warmUp} is false) with smaller runs of the
+   * same workload on a temporary repository: like the JVM start, compiling the code is not part of the measured
+   * operation. The measured run is the first one on {@code path}. The warm-up repository is in memory
+   * ({@code /dev/shm}) where the system has such a folder, and is deleted after the measured run: on ext4 without a
+   * journal (this project's benchmark machines) every file creation skips, one by one, the inodes freed in the last
+   * minutes, so thousands of warm-up files deleted from the measured file system just before the measurement would
+   * slow each of its file creations.
    */
   public static BenchResult run(String name, int rows, Path path, boolean warmUp) {
     ValidationException.check(rows > 0, "Cannot run %s: ROWS must be > 0, got %d", name, rows);
-    if (warmUp) {
-      warmUp(name);
-    }
-    switch (name) {
-      case "W1":
-        return w1(rows, path);
-      case "W2":
-        return w2(rows, path);
-      case "W3":
-        return w3(rows, path);
-      case "W4":
-        return w4(rows, path);
-      case "W5":
-        return w5(rows, path);
-      default:
-        throw new ValidationException("Unknown workload \"" + name + "\": expected W1, W2, W3, W4 or W5");
+    Path scratch = warmUp ? warmUp(name, rows) : null;
+    try {
+      switch (name) {
+        case "W1":
+          return w1(rows, path);
+        case "W2":
+          return w2(rows, path);
+        case "W3":
+          return w3(rows, path);
+        case "W4":
+          return w4(rows, path);
+        case "W5":
+          return w5(rows, path);
+        default:
+          throw new ValidationException("Unknown workload \"" + name + "\": expected W1, W2, W3, W4 or W5");
+      }
+    } finally {
+      if (scratch != null) {
+        DiskUsage.delete(scratch);
+      }
     }
   }
 
-  private static void warmUp(String name) {
+  /**
+   * Three smaller runs of the workload in a new temporary folder, which is returned. W4 warms up with as many
+   * commits as it measures, up to 1000: its commits grow with the leaf commit, and C2 compiles the loops over the
+   * commit's rows only once they are long, so 300-commit runs left the compiler busy during the measurement.
+   */
+  private static Path warmUp(String name, int measuredRows) {
     Path tmp;
     try {
-      tmp = java.nio.file.Files.createTempDirectory("lakota-bench-warmup");
+      Path shm = Path.of("/dev/shm");
+      tmp = java.nio.file.Files.isDirectory(shm) && java.nio.file.Files.isWritable(shm)
+          ? java.nio.file.Files.createTempDirectory(shm, "lakota-bench-warmup")
+          : java.nio.file.Files.createTempDirectory("lakota-bench-warmup");
     } catch (java.io.IOException e) {
       throw new IllegalStateException("Cannot create a warm-up folder: " + e.getMessage(), e);
     }
+    boolean done = false;
     try {
       int rows = 1_000_000;
       for (int round = 0; round < 3; round++) {
         Path repo = tmp.resolve("r" + round);
         switch (name) {
           case "W4":
-            w4(300, repo);
+            w4(Math.min(measuredRows, 1000), repo);
             break;
           case "W5":
             w5(200_000, repo);
@@ -80,8 +97,12 @@ public final class Workloads {
             }
         }
       }
+      done = true;
+      return tmp;
     } finally {
-      DiskUsage.delete(tmp);
+      if (!done) {
+        DiskUsage.delete(tmp);
+      }
     }
   }
 
