@@ -171,19 +171,11 @@ public class Series {
       boolean background = checked.rows() >= WritePlan.PARALLEL_ROWS;
       WritePlan.Checked job = background ? checked.detached() : checked;
       io.lakota.object.ObjectStore objects = collection.repo().objects();
-      batch.queue(Workers.async(() -> {
-        WritePlan p = job.encode();
-        p.writeFiles(objects);
-        return p;
-      }, background));
+      batch.queue(Workers.async(() -> job.encode(objects), background));
       return List.of();
     }
-    WritePlan plan = checked.encode();
-    // validates the row against the head before any data file is written (an invalid range leaves no file)
-    // (a cached leaf that a concurrent trim removed is listed again: leafCommit)
-    Commit head = root ? null : collection.leafCommit();
-    (head == null ? Commit.empty(schema()) : head).update(plan.row(), plan.embedded());
-    plan.writeFiles(collection.repo().objects());
+    // the checks above are all the commit update makes of the row (its range): no invalid write leaves a file
+    WritePlan plan = checked.encode(collection.repo().objects());
     return collection.commitChange(base -> base.update(plan.row(), plan.embedded()), root);
   }
 
@@ -192,8 +184,7 @@ public class Series {
    * last row), closed both, outside any batch: the data files, then one conditional commit.
    */
   io.lakota.version.CommitAttempt writeOn(Revision head, Frame frame, Object[] start, Object[] stop) {
-    WritePlan plan = WritePlan.prepare(this, frame, start, stop, Closed.BOTH);
-    plan.writeFiles(collection.repo().objects());
+    WritePlan plan = WritePlan.prepare(this, frame, start, stop, Closed.BOTH, collection.repo().objects());
     return collection.commitOnce(head, base -> base.update(plan.row(), plan.embedded()));
   }
 

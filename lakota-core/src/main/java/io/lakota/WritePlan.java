@@ -13,11 +13,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A validated, encoded write of one series (SEMANTICS.md §10.1): the commit row, the arrays small enough to be
- * embedded in the commit, and the data files to write. Preparing a plan checks everything that can be wrong with
- * the input, so that a failure leaves the repository unchanged. Immutable once prepared.
+ * A validated, encoded write of one series (SEMANTICS.md §10.1): the commit row and the arrays small enough to be
+ * embedded in the commit; the larger arrays are written as data files while the plan is encoded. Validation
+ * ({@link #check}) catches everything that can be wrong with the input before anything is encoded or written, so
+ * that a failure leaves the repository unchanged. Immutable once prepared.
  */
 final class WritePlan {
   /** Block tasks per column and per thread: small enough to balance columns of different speeds. */
@@ -27,20 +29,19 @@ final class WritePlan {
 
   private final CommitRow row;
   private final Map<String, byte[]> embedded;
-  private final Map<String, byte[]> files;
 
-  private WritePlan(CommitRow row, Map<String, byte[]> embedded, Map<String, byte[]> files) {
+  private WritePlan(CommitRow row, Map<String, byte[]> embedded) {
     this.row = row;
     this.embedded = embedded;
-    this.files = files;
   }
 
   /**
    * Validates and encodes a write of {@code frame} to {@code series} with already-cast full bounds (null: the
-   * frame's first or last row).
+   * frame's first or last row), writing its data files into {@code objects}.
    */
-  static WritePlan prepare(Series series, Frame frame, Object[] start, Object[] stop, Closed closed) {
-    return check(series, frame, start, stop, closed).encode();
+  static WritePlan prepare(Series series, Frame frame, Object[] start, Object[] stop, Closed closed,
+      ObjectStore objects) {
+    return check(series, frame, start, stop, closed).encode(objects);
   }
 
   /** Validates a write: everything that can be wrong with the input fails here, before any encoding. */
@@ -117,52 +118,69 @@ final class WritePlan {
       return new Checked(label, schema, new Frame(schema, cols), start, stop, closed, embedMax, level);
     }
 
-    /** Encodes the columns: the commit row, the arrays to embed and the data files. */
-    WritePlan encode() {
-      List<ColumnCodec.Encoded> encoded = WritePlan.encode(schema, frame, level);
-      String[] digests = new String[encoded.size()];
+    /**
+     * Encodes the columns and writes the data files of those too large to embed into {@code objects} (write-once),
+     * as soon as each column is encoded: the commit row and the arrays to embed are returned.
+     */
+    WritePlan encode(ObjectStore objects) {
+      ColumnCodec.Encoded[] encoded = WritePlan.encode(schema, frame, level, objects, embedMax);
+      String[] digests = new String[encoded.length];
       Map<String, byte[]> embedded = new TreeMap<>();
-      Map<String, byte[]> files = new LinkedHashMap<>();
       for (int i = 0; i < digests.length; i++) {
-        ColumnCodec.Encoded enc = encoded.get(i);
+        ColumnCodec.Encoded enc = encoded[i];
         digests[i] = enc.digest();
         if (enc.bytes().length < embedMax) {
           embedded.put(enc.digest(), enc.bytes());
-        } else {
-          files.put(enc.digest(), enc.bytes());
         }
       }
       CommitRow row = new CommitRow(label, start, stop, digests, frame.length(), closed);
-      return new WritePlan(row, embedded, files);
+      return new WritePlan(row, embedded);
     }
   }
 
   /**
-   * Encodes every column of the frame. Large columns are split into block tasks ({@link ColumnCodec#encodeJob}),
-   * and the tasks of all columns share the worker threads: the digests (one sequential SHA-1 pass per column) start
-   * first, the blocks fill the gaps.
+   * Encodes every column of the frame, in schema order, and writes each column too large to embed into
+   * {@code objects} as soon as the last of its tasks is done, on the thread that did it. Large columns are split
+   * into block tasks ({@link ColumnCodec#encodeJob}) and the tasks of all columns share the worker threads, each
+   * column's digest (one sequential SHA-1 pass) first, then its blocks. Value columns go before index columns:
+   * they compress least, so their data files are the large ones, and writing a large file (copying it into the
+   * page cache) then overlaps with the encoding of the index, which usually compresses to almost nothing.
    */
-  private static List<ColumnCodec.Encoded> encode(Schema schema, Frame frame, int level) {
+  private static ColumnCodec.Encoded[] encode(Schema schema, Frame frame, int level, ObjectStore objects,
+      int embedMax) {
     // columns of a few thousand rows already pay for the hand-off to another core (W5: 10 000-row writes)
     boolean parallel = frame.length() >= PARALLEL_ROWS;
     int threads = parallel ? Workers.threads() : 1;
-    List<ColumnCodec.EncodeJob> jobs = new ArrayList<>();
-    List<Runnable> first = new ArrayList<>();
-    List<Runnable> rest = new ArrayList<>();
-    for (ColumnDefinition c : schema.columns()) {
-      ColumnCodec codec = ColumnCodec.of(c).withBloscLevel(level);
-      ColumnCodec.EncodeJob job = codec.encodeJob(frame.column(c.name()), threads * CHUNKS_PER_THREAD);
-      jobs.add(job);
-      List<Runnable> tasks = job.tasks();
-      first.add(tasks.get(0));
-      rest.addAll(tasks.subList(1, tasks.size()));
+    List<ColumnDefinition> columns = schema.columns();
+    ColumnCodec.Encoded[] out = new ColumnCodec.Encoded[columns.size()];
+    List<Runnable> tasks = new ArrayList<>();
+    for (boolean index : new boolean[] {false, true}) {
+      for (int i = 0; i < columns.size(); i++) {
+        ColumnDefinition c = columns.get(i);
+        if (c.isIndex() != index) {
+          continue;
+        }
+        ColumnCodec codec = ColumnCodec.of(c).withBloscLevel(level);
+        ColumnCodec.EncodeJob job = codec.encodeJob(frame.column(c.name()), threads * CHUNKS_PER_THREAD);
+        List<Runnable> own = job.tasks();
+        // whoever finishes the column's last task publishes it: no thread ever waits for another
+        AtomicInteger left = new AtomicInteger(own.size());
+        int at = i;
+        for (Runnable task : own) {
+          tasks.add(() -> {
+            task.run();
+            if (left.decrementAndGet() == 0) {
+              ColumnCodec.Encoded enc = job.result();
+              if (enc.bytes().length >= embedMax) {
+                objects.write(enc.digest(), enc.bytes());
+              }
+              out[at] = enc;
+            }
+          });
+        }
+      }
     }
-    first.addAll(rest);
-    Workers.run(first, parallel);
-    List<ColumnCodec.Encoded> out = new ArrayList<>(jobs.size());
-    for (ColumnCodec.EncodeJob job : jobs) {
-      out.add(job.result());
-    }
+    Workers.run(tasks, parallel);
     return out;
   }
 
@@ -175,10 +193,4 @@ final class WritePlan {
     return embedded;
   }
 
-  /** Writes the data files that are not embedded (write-once: existing files are left as they are). */
-  void writeFiles(ObjectStore objects) {
-    for (Map.Entry<String, byte[]> f : files.entrySet()) {
-      objects.write(f.getKey(), f.getValue());
-    }
-  }
 }
