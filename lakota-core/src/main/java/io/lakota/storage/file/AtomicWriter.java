@@ -11,7 +11,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.UUID;
 
 /**
  * Publishes files atomically: the content goes to a temporary file which is then linked or renamed into place, so
@@ -31,6 +30,19 @@ final class AtomicWriter {
   // the temporary folder can vanish between its creation and the creation of a file in it, when a concurrent
   // write removes it as empty; retrying is then enough, the bound only guards against a broken file system
   private static final int MAX_ATTEMPTS = 100;
+
+  /**
+   * Largest slice of a heap array given to a channel at once. A channel copies a heap buffer through a per-thread
+   * direct buffer of the buffer's size: slices keep that buffer small and reused, where whole files would allocate
+   * (and page-fault) fresh memory the size of the largest file read or written so far.
+   */
+  static final int SLICE = 1 << 20;
+
+  // unique per process and write (no SecureRandom per write: UUID.randomUUID read the system's entropy each time);
+  // a clash with another process's name only costs another attempt, as creation is exclusive
+  private static final String TMP_PREFIX = "tmp-" + Long.toHexString(ProcessHandle.current().pid()) + "-"
+      + Long.toHexString(new java.util.SplittableRandom().nextLong()) + "-";
+  private static final java.util.concurrent.atomic.AtomicLong TMP_COUNTER = new java.util.concurrent.atomic.AtomicLong();
 
   private final Path tmpDir;
   private final boolean fsync;
@@ -62,18 +74,26 @@ final class AtomicWriter {
       }
       return published;
     } finally {
-      if (tmp != null) {
-        Files.deleteIfExists(tmp); // after a hard link the target keeps the content
+      // after a hard link the target keeps the content; java.io.File removes with one unlink, where
+      // Files.deleteIfExists first stats the path (a missing file, after a rename, is no failure either way)
+      if (tmp != null && !tmp.toFile().delete() && Files.exists(tmp, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        Files.delete(tmp); // reports why the temporary file could not be removed
       }
     }
   }
 
   private Path createTemp(byte[] data) throws IOException {
     for (int attempt = 1; ; attempt++) {
-      Path tmp = tmpDir.resolve("tmp-" + UUID.randomUUID());
+      Path tmp = tmpDir.resolve(TMP_PREFIX + TMP_COUNTER.incrementAndGet());
       FileChannel channel;
       try {
         channel = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      } catch (FileAlreadyExistsException e) {
+        // another process drew the same prefix (or a crash left this name behind): the next name will do
+        if (attempt >= MAX_ATTEMPTS) {
+          throw e;
+        }
+        continue;
       } catch (NoSuchFileException e) {
         // first write, or the folder was removed by hand or by another tool: create it and try again
         if (attempt >= MAX_ATTEMPTS) {
@@ -83,9 +103,8 @@ final class AtomicWriter {
         continue;
       }
       try (channel) {
-        ByteBuffer buffer = ByteBuffer.wrap(data);
-        while (buffer.hasRemaining()) {
-          channel.write(buffer);
+        for (int at = 0; at < data.length; ) {
+          at += channel.write(ByteBuffer.wrap(data, at, Math.min(SLICE, data.length - at)));
         }
         if (fsync) {
           channel.force(true); // the content must be durable before the name points to it
@@ -132,6 +151,44 @@ final class AtomicWriter {
       Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
     }
     return true;
+  }
+
+  /**
+   * The whole content of {@code file}, read in slices of {@link #SLICE} bytes (see there). A file that grows while
+   * it is read (a writer that does not publish atomically, such as the reference) is read to its end.
+   */
+  static byte[] readAll(Path file) throws IOException {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      long size = channel.size();
+      if (size > Integer.MAX_VALUE - 16) {
+        throw new IOException("file too large to read into memory: " + size + " bytes");
+      }
+      byte[] out = new byte[(int) size];
+      int at = 0;
+      while (true) {
+        if (at == out.length) {
+          // at the expected end: one more read tells whether the file grew meanwhile
+          byte[] more = new byte[Math.max(8192, out.length)];
+          int n = channel.read(ByteBuffer.wrap(more, 0, Math.min(SLICE, more.length)));
+          if (n <= 0) {
+            return out;
+          }
+          if ((long) out.length + more.length > Integer.MAX_VALUE - 16) {
+            throw new IOException("file too large to read into memory: " + file);
+          }
+          byte[] grown = java.util.Arrays.copyOf(out, out.length + more.length);
+          System.arraycopy(more, 0, grown, at, n);
+          out = grown;
+          at += n;
+          continue;
+        }
+        int n = channel.read(ByteBuffer.wrap(out, at, Math.min(SLICE, out.length - at)));
+        if (n < 0) {
+          return java.util.Arrays.copyOf(out, at); // shrank: a file replaced in place by a non-atomic writer
+        }
+        at += n;
+      }
+    }
   }
 
   /** Makes a rename or removal in {@code dir} durable, when fsync is on; file systems that refuse are ignored. */

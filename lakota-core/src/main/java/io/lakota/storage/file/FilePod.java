@@ -158,7 +158,7 @@ public final class FilePod implements SupportsAtomicCommit {
     debug("READ", rel);
     byte[] data;
     try {
-      data = Files.readAllBytes(file);
+      data = AtomicWriter.readAll(file);
     } catch (IOException e) {
       if (Files.isDirectory(file)) {
         throw new StorageException(shown(rel), "Cannot read " + shown(rel) + ": is a folder", e);
@@ -181,12 +181,14 @@ public final class FilePod implements SupportsAtomicCommit {
     Path target = resolve(rel, path);
     PodMetrics.write(KIND, data.length);
     try {
-      BasicFileAttributes existing = attributes(target);
-      if (existing != null && existing.isDirectory()) {
+      // java.io.File answers a missing file without an exception (most writes create their file)
+      java.io.File probe = target.toFile();
+      boolean exists = probe.exists();
+      if (exists && probe.isDirectory()) {
         throw new StorageException(shown(rel), "Cannot write " + shown(rel) + ": is a folder");
       }
       // fast path of the write-once case: nothing to copy when the file is there
-      boolean published = (existing == null || force) && publish(target, rel, path, data, force);
+      boolean published = (!exists || force) && publish(target, rel, path, data, force);
       debug(published ? "WRITE" : "SKIP-WRITE", rel);
       return published ? data.length : -1;
     } catch (IOException e) {
@@ -339,8 +341,13 @@ public final class FilePod implements SupportsAtomicCommit {
   }
 
   private FileChannel openLockFile(Path lockFile, String rel) throws IOException {
-    Files.createDirectories(lockFile.getParent());
-    return FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    try {
+      return FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    } catch (NoSuchFileException e) {
+      // first commit in this folder: the lock's folders are created once, not probed on every commit
+      Files.createDirectories(lockFile.getParent());
+      return FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    }
   }
 
   private void publishUnderLock(String path, byte[] data) {
@@ -363,9 +370,35 @@ public final class FilePod implements SupportsAtomicCommit {
 
   /**
    * Creates the missing folders above {@code target}, after checking that the deepest existing one is a folder
-   * inside the repository root once symbolic links are resolved.
+   * inside the repository root once symbolic links are resolved. The common case costs one {@code lstat} per
+   * folder below the root: folders that are plain folders (no symbolic link) are inside the root by construction;
+   * a symbolic link, a file or anything unexpected on the way takes the full check.
    */
   private void createParents(Path target, String rel, String path, String verb) throws IOException {
+    Path parent = target.getParent();
+    if (!parent.equals(base) && parent.startsWith(base)) {
+      Path at = base;
+      for (Path name : base.relativize(parent)) {
+        at = at.resolve(name);
+        BasicFileAttributes attrs = attributesNoFollow(at);
+        if (attrs == null) {
+          // every folder above is a plain folder of the root: create the rest (and the root, if missing)
+          Files.createDirectories(parent);
+          return;
+        }
+        if (!attrs.isDirectory() || attrs.isSymbolicLink()) {
+          break;
+        }
+        if (at.equals(parent)) {
+          return;
+        }
+      }
+    }
+    checkParents(target, rel, path, verb);
+  }
+
+  /** The full check of {@link #createParents}: resolves symbolic links. */
+  private void checkParents(Path target, String rel, String path, String verb) throws IOException {
     if (!Files.isDirectory(base)) {
       Files.createDirectories(base);
     }
@@ -403,17 +436,6 @@ public final class FilePod implements SupportsAtomicCommit {
   private Path resolve(String rel, String original) {
     String key = key(rel, original);
     return key.isEmpty() ? base : base.resolve(key);
-  }
-
-  private static BasicFileAttributes attributes(Path path) throws IOException {
-    try {
-      return Files.readAttributes(path, BasicFileAttributes.class);
-    } catch (NoSuchFileException e) {
-      return null;
-    } catch (IOException e) {
-      // "not a directory" when a parent is a file: there is nothing at that path either
-      return Files.exists(path, LinkOption.NOFOLLOW_LINKS) ? rethrow(e) : null;
-    }
   }
 
   private static BasicFileAttributes attributesNoFollow(Path path) throws IOException {

@@ -177,6 +177,34 @@ class FilePodTest extends PodContractTest {
   }
 
   @Test
+  void writesAndReadsFilesLargerThanOneSliceByteForByte() throws IOException {
+    int slice = AtomicWriter.SLICE;
+    for (int size : new int[] {0, 1, slice - 1, slice, slice + 1, 3 * slice + 7}) {
+      byte[] data = new byte[size];
+      new java.util.Random(size).nextBytes(data);
+      String name = "big/" + size;
+      assertThat(pod.write(name, data)).isEqualTo(size);
+      assertThat(pod.read(name)).isEqualTo(data);
+      assertThat(Files.readAllBytes(root().resolve(name))).isEqualTo(data);
+      assertThat(AtomicWriter.readAll(root().resolve(name))).isEqualTo(data);
+    }
+  }
+
+  @Test
+  void writeCreatesMissingFoldersBelowPlainAndLinkedFolders() throws IOException {
+    pod.write("a/b/c/d", bytes("1"));
+    pod.write("a/b/e/f", bytes("2"));
+    Files.createSymbolicLink(root().resolve("a/link"), root().resolve("a/b"));
+    pod.write("a/link/g/h", bytes("3"));
+    assertThat(Files.readAllBytes(root().resolve("a/b/g/h"))).isEqualTo(bytes("3"));
+    pod.write("plain", bytes("file"));
+    assertThatThrownBy(() -> pod.write("plain/x", bytes("x")))
+        .isInstanceOf(StorageException.class)
+        .hasMessage("Cannot write plain/x: a parent folder is a file");
+    assertThat(pod.walk()).containsExactlyInAnyOrder("a/b/c/d", "a/b/e/f", "a/b/g/h", "plain");
+  }
+
+  @Test
   void refusesToWriteThroughASymbolicLinkLeavingTheRoot() throws IOException {
     Path outside = Files.createDirectories(tmp.resolve("outside"));
     Files.createDirectories(root());
