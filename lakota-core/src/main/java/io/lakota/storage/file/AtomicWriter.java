@@ -153,44 +153,6 @@ final class AtomicWriter {
     return true;
   }
 
-  /**
-   * The whole content of {@code file}, read in slices of {@link #SLICE} bytes (see there). A file that grows while
-   * it is read (a writer that does not publish atomically, such as the reference) is read to its end.
-   */
-  static byte[] readAll(Path file) throws IOException {
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-      long size = channel.size();
-      if (size > Integer.MAX_VALUE - 16) {
-        throw new IOException("file too large to read into memory: " + size + " bytes");
-      }
-      byte[] out = new byte[(int) size];
-      int at = 0;
-      while (true) {
-        if (at == out.length) {
-          // at the expected end: one more read tells whether the file grew meanwhile
-          byte[] more = new byte[Math.max(8192, out.length)];
-          int n = channel.read(ByteBuffer.wrap(more, 0, Math.min(SLICE, more.length)));
-          if (n <= 0) {
-            return out;
-          }
-          if ((long) out.length + more.length > Integer.MAX_VALUE - 16) {
-            throw new IOException("file too large to read into memory: " + file);
-          }
-          byte[] grown = java.util.Arrays.copyOf(out, out.length + more.length);
-          System.arraycopy(more, 0, grown, at, n);
-          out = grown;
-          at += n;
-          continue;
-        }
-        int n = channel.read(ByteBuffer.wrap(out, at, Math.min(SLICE, out.length - at)));
-        if (n < 0) {
-          return java.util.Arrays.copyOf(out, at); // shrank: a file replaced in place by a non-atomic writer
-        }
-        at += n;
-      }
-    }
-  }
-
   /** Makes a rename or removal in {@code dir} durable, when fsync is on; file systems that refuse are ignored. */
   void syncIfEnabled(Path dir) {
     if (fsync) {

@@ -158,7 +158,7 @@ public final class FilePod implements SupportsAtomicCommit {
     debug("READ", rel);
     byte[] data;
     try {
-      data = AtomicWriter.readAll(file);
+      data = FileReads.readAll(file);
     } catch (IOException e) {
       if (Files.isDirectory(file)) {
         throw new StorageException(shown(rel), "Cannot read " + shown(rel) + ": is a folder", e);

@@ -177,16 +177,17 @@ class FilePodTest extends PodContractTest {
   }
 
   @Test
-  void writesAndReadsFilesLargerThanOneSliceByteForByte() throws IOException {
+  void writesAndReadsFilesLargerThanOneSliceAndInPartsByteForByte() throws IOException {
     int slice = AtomicWriter.SLICE;
-    for (int size : new int[] {0, 1, slice - 1, slice, slice + 1, 3 * slice + 7}) {
+    for (int size : new int[] {0, 1, slice - 1, slice, slice + 1, 3 * slice + 7, FileReads.PARALLEL_BYTES,
+        FileReads.PARALLEL_BYTES + 4 * slice + 3}) {
       byte[] data = new byte[size];
       new java.util.Random(size).nextBytes(data);
       String name = "big/" + size;
       assertThat(pod.write(name, data)).isEqualTo(size);
       assertThat(pod.read(name)).isEqualTo(data);
       assertThat(Files.readAllBytes(root().resolve(name))).isEqualTo(data);
-      assertThat(AtomicWriter.readAll(root().resolve(name))).isEqualTo(data);
+      assertThat(FileReads.readAll(root().resolve(name))).isEqualTo(data);
     }
   }
 
