@@ -139,12 +139,14 @@ final class WritePlan {
   }
 
   /**
-   * Encodes every column of the frame, in schema order, and writes each column too large to embed into
-   * {@code objects} as soon as the last of its tasks is done, on the thread that did it. Large columns are split
-   * into block tasks ({@link ColumnCodec#encodeJob}) and the tasks of all columns share the worker threads, each
-   * column's digest (one sequential SHA-1 pass) first, then its blocks. Value columns go before index columns:
-   * they compress least, so their data files are the large ones, and writing a large file (copying it into the
-   * page cache) then overlaps with the encoding of the index, which usually compresses to almost nothing.
+   * Encodes every column of the frame and writes each column too large to embed into {@code objects}; returns the
+   * encoded columns in schema order. Large columns are split into block tasks ({@link ColumnCodec#encodeJob}) and
+   * the tasks of all columns share the worker threads. The order is what keeps both cores busy: the blocks of the
+   * value columns first (they compress least, so theirs are the large files), then every column's digest (one
+   * sequential SHA-1 pass each), then the blocks of the index columns, which usually compress to almost nothing.
+   * The thread that encodes a large column's last block stages its file at once ({@link ObjectStore#stage}: on a
+   * file pod, copying it into the page cache), while the other threads hash; the thread that finishes the column's
+   * last task names the file after its digest. No thread ever waits for another.
    */
   private static ColumnCodec.Encoded[] encode(Schema schema, Frame frame, int level, ObjectStore objects,
       int embedMax) {
@@ -153,35 +155,105 @@ final class WritePlan {
     int threads = parallel ? Workers.threads() : 1;
     List<ColumnDefinition> columns = schema.columns();
     ColumnCodec.Encoded[] out = new ColumnCodec.Encoded[columns.size()];
-    List<Runnable> tasks = new ArrayList<>();
-    for (boolean index : new boolean[] {false, true}) {
-      for (int i = 0; i < columns.size(); i++) {
-        ColumnDefinition c = columns.get(i);
-        if (c.isIndex() != index) {
-          continue;
-        }
-        ColumnCodec codec = ColumnCodec.of(c).withBloscLevel(level);
-        ColumnCodec.EncodeJob job = codec.encodeJob(frame.column(c.name()), threads * CHUNKS_PER_THREAD);
-        List<Runnable> own = job.tasks();
-        // whoever finishes the column's last task publishes it: no thread ever waits for another
-        AtomicInteger left = new AtomicInteger(own.size());
-        int at = i;
-        for (Runnable task : own) {
-          tasks.add(() -> {
-            task.run();
-            if (left.decrementAndGet() == 0) {
-              ColumnCodec.Encoded enc = job.result();
-              if (enc.bytes().length >= embedMax) {
-                objects.write(enc.digest(), enc.bytes());
-              }
-              out[at] = enc;
-            }
-          });
-        }
+    List<ColumnWrite> writes = new ArrayList<>();
+    List<Runnable> valueBlocks = new ArrayList<>();
+    List<Runnable> digests = new ArrayList<>();
+    List<Runnable> indexBlocks = new ArrayList<>();
+    for (int i = 0; i < columns.size(); i++) {
+      ColumnDefinition c = columns.get(i);
+      ColumnCodec codec = ColumnCodec.of(c).withBloscLevel(level);
+      ColumnCodec.EncodeJob job = codec.encodeJob(frame.column(c.name()), threads * CHUNKS_PER_THREAD);
+      ColumnWrite w = new ColumnWrite(job, objects, embedMax, out, i);
+      writes.add(w);
+      List<Runnable> own = job.tasks();
+      int d = job.digestTasks();
+      for (Runnable task : own.subList(0, d)) {
+        digests.add(() -> {
+          task.run();
+          w.taskDone();
+        });
+      }
+      for (Runnable task : own.subList(d, own.size())) {
+        (c.isIndex() ? indexBlocks : valueBlocks).add(() -> {
+          task.run();
+          w.blockDone();
+        });
       }
     }
-    Workers.run(tasks, parallel);
+    List<Runnable> tasks = new ArrayList<>(valueBlocks);
+    tasks.addAll(digests);
+    tasks.addAll(indexBlocks);
+    try {
+      Workers.run(tasks, parallel);
+    } finally {
+      for (ColumnWrite w : writes) {
+        w.close(); // removes what a failed write staged, and the temporary names of published files
+      }
+    }
     return out;
+  }
+
+  /**
+   * The progress of one column of {@link #encode}: counts its tasks down, stages its data file when its blocks are
+   * encoded (split jobs only: a one-task job knows its digest as soon as its bytes), and publishes the file and
+   * the encoded column when the last task is done.
+   */
+  private static final class ColumnWrite {
+    private final ColumnCodec.EncodeJob job;
+    private final ObjectStore objects;
+    private final int embedMax;
+    private final ColumnCodec.Encoded[] out;
+    private final int at;
+    private final boolean staging;
+    private final AtomicInteger blocksLeft;
+    // every task, plus the staging step
+    private final AtomicInteger left;
+    // written before the staging step's count-down, read by the thread of the last one and by close()
+    private volatile ObjectStore.Pending pending;
+
+    ColumnWrite(ColumnCodec.EncodeJob job, ObjectStore objects, int embedMax, ColumnCodec.Encoded[] out, int at) {
+      this.job = job;
+      this.objects = objects;
+      this.embedMax = embedMax;
+      this.out = out;
+      this.at = at;
+      int tasks = job.tasks().size();
+      this.staging = job.digestTasks() > 0;
+      this.blocksLeft = new AtomicInteger(tasks - job.digestTasks());
+      this.left = new AtomicInteger(tasks + 1);
+    }
+
+    void blockDone() {
+      if (blocksLeft.decrementAndGet() == 0) {
+        if (staging) {
+          byte[] bytes = job.bytes();
+          if (bytes.length >= embedMax) {
+            pending = objects.stage(bytes);
+          }
+        }
+        taskDone(); // the staging step
+      }
+      taskDone();
+    }
+
+    void taskDone() {
+      if (left.decrementAndGet() != 0) {
+        return;
+      }
+      ColumnCodec.Encoded enc = job.result();
+      if (pending != null) {
+        pending.publish(enc.digest());
+      } else if (enc.bytes().length >= embedMax) {
+        objects.write(enc.digest(), enc.bytes());
+      }
+      out[at] = enc;
+    }
+
+    void close() {
+      if (pending != null) {
+        pending.close();
+      }
+    }
   }
 
   CommitRow row() {

@@ -4,6 +4,7 @@ import io.lakota.errors.NotFoundException;
 import io.lakota.format.codec.BlockCache;
 import io.lakota.id.HashedPath;
 import io.lakota.storage.Pod;
+import io.lakota.storage.SupportsStagedWrites;
 import java.util.List;
 
 /**
@@ -62,6 +63,47 @@ public final class ObjectStore {
   /** Writes object {@code digest} unless a file already holds it; returns the bytes written or -1. */
   public long write(String digest, byte[] encoded) {
     return pod.write(HashedPath.of(digest), encoded, false);
+  }
+
+  /**
+   * An object whose encoded bytes are ready before its digest: where the pod can ({@link SupportsStagedWrites}) the
+   * bytes are stored now, out of sight, and {@link Pending#publish} names them; elsewhere {@code publish} writes
+   * them. Unlike {@link #write}, the bytes are stored even when the object exists already (the digest is not
+   * known yet), and then discarded. The result must be closed in every case.
+   */
+  public Pending stage(byte[] encoded) {
+    if (pod instanceof SupportsStagedWrites) {
+      SupportsStagedWrites.Staged staged = ((SupportsStagedWrites) pod).stage(encoded);
+      return new Pending() {
+        @Override
+        public long publish(String digest) {
+          return staged.publish(HashedPath.of(digest));
+        }
+
+        @Override
+        public void close() {
+          staged.close();
+        }
+      };
+    }
+    return new Pending() {
+      @Override
+      public long publish(String digest) {
+        return write(digest, encoded);
+      }
+
+      @Override
+      public void close() {}
+    };
+  }
+
+  /** An object stored by {@link #stage}, named by {@link #publish} (once), closed in every case. */
+  public interface Pending extends AutoCloseable {
+    /** Makes the object visible under its digest (write-once); the bytes written, or -1 when it existed. */
+    long publish(String digest);
+
+    @Override
+    void close();
   }
 
   /** True if the object's file exists (soft-deleted copies not counted). */

@@ -174,6 +174,7 @@ public final class ColumnCodec {
     private BloscColumns.Layout layout;
     private byte[][] pieces;
     private String digest;
+    private byte[] frame;
 
     private EncodeJob() {}
 
@@ -203,9 +204,25 @@ public final class ColumnCodec {
       return this;
     }
 
-    /** The tasks, each to be run once. */
+    /** The tasks, each to be run once: the first {@link #digestTasks()} compute the digest, the others encode. */
     public List<Runnable> tasks() {
       return tasks;
+    }
+
+    /** How many of the first {@link #tasks()} compute the digest (1 for a split job, else 0). */
+    public int digestTasks() {
+      return single == null && tasks.size() > 1 ? 1 : 0;
+    }
+
+    /** The encoded array, once every encoding task ran (the digest task need not have): assembled once. */
+    public synchronized byte[] bytes() {
+      if (single != null) {
+        return single.bytes();
+      }
+      if (frame == null) {
+        frame = BloscColumns.assemble(array, dtype, layout, java.util.Arrays.asList(pieces));
+      }
+      return frame;
     }
 
     /** The encoded array and its digest, once every task ran. */
@@ -213,7 +230,7 @@ public final class ColumnCodec {
       if (single != null) {
         return single;
       }
-      return new Encoded(BloscColumns.assemble(array, dtype, layout, java.util.Arrays.asList(pieces)), digest);
+      return new Encoded(bytes(), digest);
     }
   }
 

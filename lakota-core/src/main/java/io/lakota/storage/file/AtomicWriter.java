@@ -68,21 +68,36 @@ final class AtomicWriter {
     Path tmp = null;
     try {
       tmp = createTemp(data);
-      boolean published = force ? replace(tmp, target) : createOnce(tmp, target);
-      if (published && fsync) {
-        syncDirectory(target.getParent());
-      }
-      return published;
+      return publish(tmp, target, force);
     } finally {
-      // after a hard link the target keeps the content; java.io.File removes with one unlink, where
-      // Files.deleteIfExists first stats the path (a missing file, after a rename, is no failure either way)
-      if (tmp != null && !tmp.toFile().delete() && Files.exists(tmp, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-        Files.delete(tmp); // reports why the temporary file could not be removed
-      }
+      discard(tmp);
     }
   }
 
-  private Path createTemp(byte[] data) throws IOException {
+  /**
+   * Puts the temporary file {@code tmp} (from {@link #createTemp}) in place at {@code target}, whose parent folder
+   * exists: created only if absent without {@code force} (false when it exists), replaced with it. The caller still
+   * {@link #discard}s {@code tmp}.
+   */
+  boolean publish(Path tmp, Path target, boolean force) throws IOException {
+    boolean published = force ? replace(tmp, target) : createOnce(tmp, target);
+    if (published && fsync) {
+      syncDirectory(target.getParent());
+    }
+    return published;
+  }
+
+  /** Removes the temporary file {@code tmp} (null: nothing), which a hard link may have published already. */
+  void discard(Path tmp) throws IOException {
+    // after a hard link the target keeps the content; java.io.File removes with one unlink, where
+    // Files.deleteIfExists first stats the path (a missing file, after a rename, is no failure either way)
+    if (tmp != null && !tmp.toFile().delete() && Files.exists(tmp, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      Files.delete(tmp); // reports why the temporary file could not be removed
+    }
+  }
+
+  /** Writes {@code data} to a new temporary file (forced to disk with fsync on) and returns its path. */
+  Path createTemp(byte[] data) throws IOException {
     for (int attempt = 1; ; attempt++) {
       Path tmp = tmpDir.resolve(TMP_PREFIX + TMP_COUNTER.incrementAndGet());
       FileChannel channel;
@@ -119,7 +134,8 @@ final class AtomicWriter {
 
   private void createTmpDir() throws IOException {
     try {
-      Files.createDirectory(tmpDir); // the repository root exists: the caller created the target's folders
+      // the repository root too, when missing: a staged write creates its temporary file before any folder
+      Files.createDirectories(tmpDir);
     } catch (FileAlreadyExistsException e) {
       // there, or there a moment ago: opening the temporary file tells
     }

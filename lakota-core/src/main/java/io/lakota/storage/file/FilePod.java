@@ -10,6 +10,7 @@ import io.lakota.storage.FolderLocks;
 import io.lakota.storage.PodMetrics;
 import io.lakota.storage.PodPath;
 import io.lakota.storage.SupportsAtomicCommit;
+import io.lakota.storage.SupportsStagedWrites;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.channels.FileChannel;
@@ -47,7 +48,7 @@ import java.util.function.Function;
  * its paths. Every {@link IOException} is wrapped once in a {@link StorageException} (or {@link NotFoundException},
  * {@link NotEmptyException}) naming the pod-relative path, with the cause chained.
  */
-public final class FilePod implements SupportsAtomicCommit {
+public final class FilePod implements SupportsAtomicCommit, SupportsStagedWrites {
   /** The metrics kind of file pods. */
   public static final String KIND = "FilePOD";
 
@@ -194,6 +195,65 @@ public final class FilePod implements SupportsAtomicCommit {
     } catch (IOException e) {
       throw failure("write", rel, e);
     }
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The content goes to a temporary file in {@code .lakota-tmp/} at once; {@link Staged#publish} creates the
+   * missing folders and hard-links it into place, as {@link #write} does.
+   */
+  @Override
+  public Staged stage(byte[] data) {
+    Path tmp;
+    try {
+      tmp = writer.createTemp(data);
+    } catch (IOException e) {
+      throw new StorageException(shown(AtomicWriter.TMP_DIR), "Cannot stage a file of " + data.length + " bytes: "
+          + describe(e), e);
+    }
+    return new Staged() {
+      private boolean published;
+
+      @Override
+      public long publish(String path) {
+        if (published) {
+          throw new IllegalStateException("Cannot publish " + path + ": already published");
+        }
+        published = true;
+        String rel = PodPath.normalize(path);
+        if (rel.isEmpty()) {
+          throw new InvalidPathException(path, "names the pod root, not a file");
+        }
+        Path target = resolve(rel, path);
+        PodMetrics.write(KIND, data.length);
+        try {
+          java.io.File probe = target.toFile();
+          if (probe.exists()) {
+            if (probe.isDirectory()) {
+              throw new StorageException(shown(rel), "Cannot write " + shown(rel) + ": is a folder");
+            }
+            debug("SKIP-WRITE", rel);
+            return -1;
+          }
+          createParents(target, rel, path, "write");
+          boolean done = writer.publish(tmp, target, false);
+          debug(done ? "WRITE" : "SKIP-WRITE", rel);
+          return done ? data.length : -1;
+        } catch (IOException e) {
+          throw failure("write", rel, e);
+        }
+      }
+
+      @Override
+      public void close() {
+        try {
+          writer.discard(tmp);
+        } catch (IOException e) {
+          LOG.log(Level.WARNING, "Cannot remove the temporary file " + tmp + ": " + describe(e));
+        }
+      }
+    };
   }
 
   private boolean publish(Path target, String rel, String path, byte[] data, boolean force) throws IOException {

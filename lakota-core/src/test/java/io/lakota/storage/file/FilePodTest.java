@@ -206,6 +206,29 @@ class FilePodTest extends PodContractTest {
   }
 
   @Test
+  void stagedWritesAreInvisibleUntilPublishedAndLeaveNoTemporaryFile() throws IOException {
+    FilePod files = (FilePod) pod;
+    try (FilePod.Staged staged = files.stage(bytes("first"))) {
+      assertThat(pod.walk()).isEmpty();
+      assertThat(staged.publish("aa/bb/one")).isEqualTo(5);
+      assertThatThrownBy(() -> staged.publish("aa/bb/two"))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessage("Cannot publish aa/bb/two: already published");
+    }
+    try (FilePod.Staged staged = files.stage(bytes("second"))) {
+      assertThat(staged.publish("aa/bb/one")).isEqualTo(-1); // write-once
+    }
+    try (FilePod.Staged staged = files.stage(bytes("discarded"))) {
+      assertThat(staged).isNotNull();
+    }
+    assertThat(pod.walk()).containsExactly("aa/bb/one");
+    assertThat(pod.read("aa/bb/one")).isEqualTo(bytes("first"));
+    try (Stream<Path> entries = Files.list(root().resolve(".lakota-tmp"))) {
+      assertThat(entries).isEmpty();
+    }
+  }
+
+  @Test
   void refusesToWriteThroughASymbolicLinkLeavingTheRoot() throws IOException {
     Path outside = Files.createDirectories(tmp.resolve("outside"));
     Files.createDirectories(root());
