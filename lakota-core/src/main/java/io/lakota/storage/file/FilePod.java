@@ -175,19 +175,11 @@ public final class FilePod implements SupportsAtomicCommit, SupportsStagedWrites
 
   @Override
   public long write(String path, byte[] data, boolean force) {
-    String rel = PodPath.normalize(path);
-    if (rel.isEmpty()) {
-      throw new InvalidPathException(path, "names the pod root, not a file");
-    }
+    String rel = fileName(path);
     Path target = resolve(rel, path);
     PodMetrics.write(KIND, data.length);
     try {
-      // java.io.File answers a missing file without an exception (most writes create their file)
-      java.io.File probe = target.toFile();
-      boolean exists = probe.exists();
-      if (exists && probe.isDirectory()) {
-        throw new StorageException(shown(rel), "Cannot write " + shown(rel) + ": is a folder");
-      }
+      boolean exists = existsAsFile(target, rel);
       // fast path of the write-once case: nothing to copy when the file is there
       boolean published = (!exists || force) && publish(target, rel, path, data, force);
       debug(published ? "WRITE" : "SKIP-WRITE", rel);
@@ -221,18 +213,11 @@ public final class FilePod implements SupportsAtomicCommit, SupportsStagedWrites
           throw new IllegalStateException("Cannot publish " + path + ": already published");
         }
         published = true;
-        String rel = PodPath.normalize(path);
-        if (rel.isEmpty()) {
-          throw new InvalidPathException(path, "names the pod root, not a file");
-        }
+        String rel = fileName(path);
         Path target = resolve(rel, path);
         PodMetrics.write(KIND, data.length);
         try {
-          java.io.File probe = target.toFile();
-          if (probe.exists()) {
-            if (probe.isDirectory()) {
-              throw new StorageException(shown(rel), "Cannot write " + shown(rel) + ": is a folder");
-            }
+          if (existsAsFile(target, rel)) {
             debug("SKIP-WRITE", rel);
             return -1;
           }
@@ -254,6 +239,28 @@ public final class FilePod implements SupportsAtomicCommit, SupportsStagedWrites
         }
       }
     };
+  }
+
+  /** The normalised name of the file a write of {@code path} creates: never the pod root. */
+  private static String fileName(String path) {
+    String rel = PodPath.normalize(path);
+    if (rel.isEmpty()) {
+      throw new InvalidPathException(path, "names the pod root, not a file");
+    }
+    return rel;
+  }
+
+  /** Whether a file is at {@code target} already; a folder in its place cannot be written. */
+  private boolean existsAsFile(Path target, String rel) {
+    // java.io.File answers a missing file without an exception (most writes create their file)
+    java.io.File probe = target.toFile();
+    if (!probe.exists()) {
+      return false;
+    }
+    if (probe.isDirectory()) {
+      throw new StorageException(shown(rel), "Cannot write " + shown(rel) + ": is a folder");
+    }
+    return true;
   }
 
   private boolean publish(Path target, String rel, String path, byte[] data, boolean force) throws IOException {
