@@ -229,6 +229,34 @@ class FilePodTest extends PodContractTest {
   }
 
   @Test
+  void writesAndPublishesRefuseAFolderInPlaceAndThePodRoot() throws IOException {
+    FilePod files = (FilePod) pod;
+    pod.write("aa/bb/cc", bytes("ham"));
+    for (boolean force : new boolean[] {false, true}) {
+      assertThatThrownBy(() -> pod.write("aa/bb", bytes("x"), force))
+          .isInstanceOf(StorageException.class)
+          .hasMessage("Cannot write aa/bb: is a folder");
+    }
+    assertThatThrownBy(() -> pod.write("", bytes("x")))
+        .isInstanceOf(InvalidPathException.class)
+        .hasMessageContaining("names the pod root, not a file");
+    try (FilePod.Staged staged = files.stage(bytes("x"))) {
+      assertThatThrownBy(() -> staged.publish("aa/bb"))
+          .isInstanceOf(StorageException.class)
+          .hasMessage("Cannot write aa/bb: is a folder");
+    }
+    try (FilePod.Staged staged = files.stage(bytes("x"))) {
+      assertThatThrownBy(() -> staged.publish("."))
+          .isInstanceOf(InvalidPathException.class)
+          .hasMessageContaining("names the pod root, not a file");
+    }
+    assertThat(pod.walk()).containsExactly("aa/bb/cc");
+    try (Stream<Path> entries = Files.list(root().resolve(".lakota-tmp"))) {
+      assertThat(entries).isEmpty();
+    }
+  }
+
+  @Test
   void refusesToWriteThroughASymbolicLinkLeavingTheRoot() throws IOException {
     Path outside = Files.createDirectories(tmp.resolve("outside"));
     Files.createDirectories(root());
