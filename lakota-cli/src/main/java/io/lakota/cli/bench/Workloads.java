@@ -133,16 +133,26 @@ public final class Workloads {
   /** W2: a fresh handle reads {@code bench/s} in full. */
   static BenchResult w2(int rows, Path path) {
     long t0 = System.nanoTime();
-    Frame f = open(path).collection("bench").series("s").frame();
+    Frame f = benchSeries("W2", path).frame();
     double seconds = (System.nanoTime() - t0) / 1e9;
     check(f.length() == rows, "W2 read %d rows, expected %d", f.length(), rows);
     return new BenchResult("W2", rows, seconds, rows / seconds, null, null);
   }
 
+  /** Series {@code bench/s} of the repository W1 wrote at {@code path}, which W2 and W3 read. */
+  private static Series benchSeries(String workload, Path path) {
+    Collection c = open(path).collection("bench");
+    if (c == null) {
+      throw new ValidationException("Cannot run " + workload + " on " + path + ": it reads the repository W1 writes,"
+          + " and there is no collection \"bench\" there (run W1 on it first)");
+    }
+    return c.series("s");
+  }
+
   /** W3: 1000 range reads of 3600 rows at pseudo-random offsets. */
   static BenchResult w3(int rows, Path path) {
     check(rows > 3600, "W3 needs more than 3600 rows, got %d", rows);
-    Series s = open(path).collection("bench").series("s");
+    Series s = benchSeries("W3", path);
     long total = 0;
     long t0 = System.nanoTime();
     for (long j = 0; j < 1000; j++) {
