@@ -24,12 +24,18 @@ class WorkloadsTest {
     return Workloads.open(path);
   }
 
+  /** Runs a workload, checks the head of its JSON line (it reports {@code rows} rows) and returns the line. */
+  private static String run(String workload, int arg, long rows, Path path) {
+    String json = Workloads.run(workload, arg, path).toJson();
+    assertThat(json).startsWith("{\"impl\":\"java\",\"workload\":\"" + workload + "\",\"rows\":" + rows
+        + ",\"seconds\":");
+    return json;
+  }
+
   @Test
   void w1WritesTheDataInOneWriteAndW2W3ReadIt() {
     Path path = tmp.resolve("w1");
-    String w1 = Workloads.run("W1", 10_000, path).toJson();
-    assertThat(w1).startsWith("{\"impl\":\"java\",\"workload\":\"W1\",\"rows\":10000,\"seconds\":")
-        .contains(",\"bytes_on_disk\":" + DiskUsage.of(path) + "}");
+    assertThat(run("W1", 10_000, 10_000, path)).contains(",\"bytes_on_disk\":" + DiskUsage.of(path) + "}");
     Collection bench = repo(path).collection("bench");
     assertThat(bench.schema()).isEqualTo(Workloads.SCHEMA);
     assertThat(bench.ls()).containsExactly("s");
@@ -38,12 +44,8 @@ class WorkloadsTest {
     assertThat(f.longs("timestamp")).containsExactly(BenchData.timestamps(10_000));
     assertThat(f.doubles("value")).containsExactly(BenchData.values(10_000));
 
-    assertThat(Workloads.run("W2", 10_000, path).toJson())
-        .startsWith("{\"impl\":\"java\",\"workload\":\"W2\",\"rows\":10000,\"seconds\":")
-        .doesNotContain("ops").doesNotContain("bytes_on_disk");
-    assertThat(Workloads.run("W3", 10_000, path).toJson())
-        .startsWith("{\"impl\":\"java\",\"workload\":\"W3\",\"rows\":3600000,\"seconds\":")
-        .endsWith(",\"ops\":1000}");
+    assertThat(run("W2", 10_000, 10_000, path)).doesNotContain("ops").doesNotContain("bytes_on_disk");
+    assertThat(run("W3", 10_000, 3_600_000, path)).endsWith(",\"ops\":1000}");
     assertThatThrownBy(() -> Workloads.run("W2", 20_000, path))
         .hasMessage("W2 read 10000 rows, expected 20000");
   }
@@ -51,9 +53,7 @@ class WorkloadsTest {
   @Test
   void w4MakesOneRowCommitsOverAHundredSeries() {
     Path path = tmp.resolve("w4");
-    assertThat(Workloads.run("W4", 250, path).toJson())
-        .startsWith("{\"impl\":\"java\",\"workload\":\"W4\",\"rows\":250,\"seconds\":")
-        .contains(",\"ops\":250,\"bytes_on_disk\":");
+    assertThat(run("W4", 250, 250, path)).contains(",\"ops\":250,\"bytes_on_disk\":");
     Collection small = repo(path).collection("small");
     assertThat(small.ls()).hasSize(100).contains("s0", "s99");
     assertThat(small.changelog().log()).hasSize(250);
@@ -67,9 +67,7 @@ class WorkloadsTest {
   @Test
   void w5WritesAThousandSeriesInOneBatch() {
     Path path = tmp.resolve("w5");
-    assertThat(Workloads.run("W5", 3_000, path).toJson())
-        .startsWith("{\"impl\":\"java\",\"workload\":\"W5\",\"rows\":3000,\"seconds\":")
-        .contains(",\"bytes_on_disk\":");
+    assertThat(run("W5", 3_000, 3_000, path)).contains(",\"bytes_on_disk\":");
     Collection batch = repo(path).collection("batch");
     assertThat(batch.ls()).hasSize(1000);
     assertThat(batch.changelog().log()).hasSize(1);
