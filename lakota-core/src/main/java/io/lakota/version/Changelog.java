@@ -413,7 +413,7 @@ public final class Changelog {
     // the children of the listing (read-only, shared with the snapshot) plus those planned here
     Set<String> plannedChildren = new HashSet<>();
     Predicate<String> exists = c -> listed.childCount(c) > 0 || plannedChildren.contains(c);
-    long t = clock.millis();
+    long t = ps.size() > 1 && !isConditional() ? sharedStart(listed) : clock.millis();
     for (String p : ps) {
       if (!p.equals(RevisionName.PHI) && RevisionName.digest(p).equals(key)) {
         continue;
@@ -445,6 +445,18 @@ public final class Changelog {
       t++;
     }
     return plan;
+  }
+
+  /**
+   * Where the child times of a commit on several parents (a merge) start on a pod that cannot exclude concurrent
+   * writers: the same for every merger that listed the same folder in the same second of the clock, so concurrent
+   * mergers of the same leaves (which compute the same payload) write the same files. Starting at each merger's own
+   * millisecond, as single-parent commits do, gave a merger's second parent the child string of another's first
+   * one: child strings shared by several files, which every later writer then repaired, leaving more leaves.
+   */
+  private long sharedStart(LogSnapshot listed) {
+    long now = clock.millis();
+    return Math.max(now - Math.floorMod(now, 1000L), latest(listed.children()) + 1);
   }
 
   /** The latest commit time among {@code children} (revision child strings), 0 when there is none. */

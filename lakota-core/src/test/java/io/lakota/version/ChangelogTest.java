@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lakota.errors.IntegrityException;
 import io.lakota.id.Digests;
+import io.lakota.id.Hextime;
 import io.lakota.id.RevisionName;
 import io.lakota.storage.Pod;
 import io.lakota.storage.memory.MemoryPod;
 import io.lakota.testing.Backends;
+import io.lakota.testing.PlainPod;
 import io.lakota.testing.SettableClock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -17,6 +19,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -152,6 +155,38 @@ class ChangelogTest {
     // the same child string is never reused, even by a later call in the same millisecond
     List<Revision> again = log.commit(payload("foo"), List.of(RevisionName.PHI, a.child()));
     assertThat(again).extracting(Revision::epoch).containsExactly("1a2014a6aec", "1a2014a6aed");
+  }
+
+  @Test
+  void concurrentMergersOfTheSameLeavesOnAPlainPodWriteTheSameFiles() {
+    Pod pod = new PlainPod(new MemoryPod());
+    long second = 1795317983000L;
+    Changelog setup = new Changelog(pod, Clock.fixed(Instant.ofEpochMilli(second - 5000), ZoneOffset.UTC));
+    List<String> leaves = new ArrayList<>();
+    for (String w : List.of("ham", "spam", "foo")) {
+      leaves.add(setup.commit(payload(w), List.of(RevisionName.PHI)).get(0).child());
+    }
+    List<String> listing = pod.ls();
+    // two mergers list the same folder, then plan the same merge one millisecond apart (and one later in the
+    // second): before, their child strings overlapped on different parents (t, t+1, t+2 against t+1, t+2, t+3)
+    Set<String> files = null;
+    for (long at : new long[] {second + 100, second + 101, second + 999}) {
+      Changelog merger = new Changelog(pod, Clock.fixed(Instant.ofEpochMilli(at), ZoneOffset.UTC));
+      Set<String> planned = merger.plan(listing, payload("bar"), leaves).files.keySet();
+      assertThat(planned).hasSize(3);
+      if (files == null) {
+        files = planned;
+      }
+      assertThat(planned).isEqualTo(files);
+    }
+    // child times start at the second of the clock, after every listed revision, and stay distinct
+    assertThat(files).extracting(f -> f.substring(f.indexOf('.') + 1, f.indexOf('.') + 12)).containsExactlyInAnyOrder(
+        Hextime.of(second), Hextime.of(second + 1), Hextime.of(second + 2));
+    // on a pod that excludes concurrent writers, a merge still starts at its own millisecond
+    Changelog locked = new Changelog(new MemoryPod(), Clock.fixed(Instant.ofEpochMilli(second + 100),
+        ZoneOffset.UTC));
+    assertThat(locked.plan(listing, payload("bar"), leaves).written).extracting(Revision::epoch)
+        .containsExactly(Hextime.of(second + 100), Hextime.of(second + 101), Hextime.of(second + 102));
   }
 
   @Test
