@@ -413,14 +413,17 @@ public final class Changelog {
     // the children of the listing (read-only, shared with the snapshot) plus those planned here
     Set<String> plannedChildren = new HashSet<>();
     Predicate<String> exists = c -> listed.childCount(c) > 0 || plannedChildren.contains(c);
-    long t = ps.size() > 1 && !isConditional() ? sharedStart(listed) : clock.millis();
+    long t = ps.size() > 1 && !isConditional() ? sharedStart(listed, clock.millis()) : clock.millis();
     for (String p : ps) {
       if (!p.equals(RevisionName.PHI) && RevisionName.digest(p).equals(key)) {
         continue;
       }
       String parent = p;
       if (!p.equals(RevisionName.PHI) && listed.childCount(p) >= 2) {
-        Revision repair = repair(p, names, exists, plannedChildren, t, plan.files);
+        // on a pod that cannot exclude concurrent writers, every writer that listed the same folder in the same second
+        // writes the same repair file instead of a sibling of its own
+        long from = isConditional() ? t : sharedStart(listed, t);
+        Revision repair = repair(p, names, exists, plannedChildren, from, plan.files);
         names.add(repair.path());
         parent = repair.child();
       }
@@ -448,14 +451,14 @@ public final class Changelog {
   }
 
   /**
-   * Where the child times of a commit on several parents (a merge) start on a pod that cannot exclude concurrent
-   * writers: the same for every merger that listed the same folder in the same second of the clock, so concurrent
-   * mergers of the same leaves (which compute the same payload) write the same files. Starting at each merger's own
-   * millisecond, as single-parent commits do, gave a merger's second parent the child string of another's first
-   * one: child strings shared by several files, which every later writer then repaired, leaving more leaves.
+   * Where the child times of a commit on several parents (a merge), and of a repair, start on a pod that cannot
+   * exclude concurrent writers: the same for every writer that listed the same folder in the same second of
+   * {@code now}, so concurrent mergers of the same leaves (which compute the same payload) write the same files,
+   * and so do concurrent repairers of the same child string. Starting at each writer's own millisecond, as
+   * single-parent commits do, gave a merger's second parent the child string of another's first one (child strings
+   * shared by several files), and each repairer a repair of its own (more leaves, repaired again by later writers).
    */
-  private long sharedStart(LogSnapshot listed) {
-    long now = clock.millis();
+  private static long sharedStart(LogSnapshot listed, long now) {
     return Math.max(now - Math.floorMod(now, 1000L), latest(listed.children()) + 1);
   }
 

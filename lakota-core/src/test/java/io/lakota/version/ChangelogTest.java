@@ -190,6 +190,36 @@ class ChangelogTest {
   }
 
   @Test
+  void concurrentRepairersOfASharedChildOnAPlainPodWriteTheSameRepair() {
+    Pod pod = new PlainPod(new MemoryPod());
+    long second = 1795317983000L;
+    Changelog setup = new Changelog(pod, Clock.fixed(Instant.ofEpochMilli(second - 5000), ZoneOffset.UTC));
+    String a = setup.commit(payload("ham"), List.of(RevisionName.PHI)).get(0).child();
+    String b = setup.commit(payload("spam"), List.of(RevisionName.PHI)).get(0).child();
+    // a merge written by the reference in one millisecond: one child string under both roots
+    String shared = RevisionName.part(second - 4000, Digests.sha1(payload("foo")));
+    pod.write(a + "." + shared, payload("foo"));
+    pod.write(b + "." + shared, payload("foo"));
+    List<String> listing = pod.ls();
+    Set<String> repairs = new java.util.HashSet<>();
+    for (long at : new long[] {second + 10, second + 11, second + 500}) {
+      Changelog writer = new Changelog(pod, Clock.fixed(Instant.ofEpochMilli(at), ZoneOffset.UTC));
+      Changelog.Plan plan = writer.plan(listing, payload("w" + at), List.of());
+      assertThat(plan.files).hasSize(2);
+      Revision written = plan.written.get(0);
+      assertThat(written.epoch()).isEqualTo(Hextime.of(at));
+      for (String f : plan.files.keySet()) {
+        if (!f.equals(written.path())) {
+          repairs.add(f);
+          assertThat(written.parent()).isEqualTo(Revision.fromPath(f).child());
+        }
+      }
+    }
+    // every writer repairs the shared child with the same file: after every listed revision, at the second
+    assertThat(repairs).containsExactly(b + "." + RevisionName.part(second, Digests.sha1(payload("foo"))));
+  }
+
+  @Test
   void doubleWriteIsANoOp() {
     Changelog log = new Changelog(new MemoryPod(), Clock.systemUTC());
     log.commit(payload("ham"), null);
