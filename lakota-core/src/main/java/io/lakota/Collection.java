@@ -291,12 +291,28 @@ public final class Collection implements Iterable<Series> {
           appeared.add(r);
         }
       }
-      if (Merge.heads(changelog, appeared).size() < 2) {
+      List<Revision> heads = Merge.heads(changelog, appeared);
+      if (heads.size() < 2 && !hidesTheHead(heads, checked)) {
         return;
       }
       // one attempt per round: when another writer moved a leaf meanwhile, the next round looks again
       mergeAttempt(appeared, round == Backoff.MAX_ATTEMPTS - 1);
     }
+  }
+
+  /**
+   * True when the leaves that appeared have one head but readers would not see it: the leaf they read, the last of
+   * the traversal, is another leaf that appeared meanwhile, with older content. A slow concurrent merger ends that
+   * way: it writes a merge of the leaves it listed after others already merged them and wrote on top, and its
+   * revisions, the newest, come last in the traversal.
+   */
+  private boolean hidesTheHead(List<Revision> heads, Set<String> checked) {
+    List<Revision> log = changelog.log();
+    if (heads.size() != 1 || log.isEmpty()) {
+      return false;
+    }
+    Revision last = log.get(log.size() - 1);
+    return !checked.contains(last.path()) && !last.childDigest().equals(heads.get(0).childDigest());
   }
 
   /**

@@ -38,6 +38,27 @@ class ConcurrencyPlainTest extends ConcurrencyContract {
     assertSiblingMerged();
   }
 
+  @Test
+  @DisplayName("a slow merger's late copy of older content, last in the traversal, is covered by the writer")
+  void lateCopyOfOlderContentIsCovered() {
+    Collection c = repo.createCollection(S1, "c");
+    c.series("s").write(tv(longs(1), 1));
+    Revision first = c.changelog().leaf();
+    c.series("s").write(tv(longs(2), 2));
+    Revision second = c.changelog().leaf();
+    String folder = c.path();
+    // between the writer's head check and its write, a slow merger writes the second commit's content again on the
+    // first, later in time: that copy sorts after the second's subtree, so it would be what readers read
+    ((PlainPod) pod).beforeNextRevisionWrite(() -> pod.write(folder + "/" + first.child() + "."
+        + io.lakota.id.RevisionName.part(io.lakota.id.Hextime.millis(second.epoch()) + 1, second.childDigest()),
+        pod.read(folder + "/" + second.path())));
+    fresh().collection("c").series("s").write(tv(longs(3), 3));
+    Collection reader = fresh().collection("c");
+    assertThat(reader.heads()).hasSize(1);
+    assertThat(reader.series("s").frame().doubles("value")).containsExactly(1, 2, 3);
+    assertThat(reader.merge()).isEmpty();
+  }
+
   /** After a sibling of ha's write (ts 2) and hb's (ts 3) on the four-row head: merged once, both writes kept. */
   private void assertSiblingMerged() {
     Collection reader = fresh().collection("c");
