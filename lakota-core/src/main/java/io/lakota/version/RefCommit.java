@@ -62,7 +62,11 @@ final class RefCommit {
       return new CommitAttempt(result, List.of());
     }
     try {
-      rollForward(pod, plan.files);
+      // the winner's own files, without the roll-forward's check: only in the moment since its compare-and-set could
+      // another writer have published them, committed on top and had them trimmed
+      for (Map.Entry<String, byte[]> f : plan.files.entrySet()) {
+        pod.write(f.getKey(), f.getValue());
+      }
     } catch (LakotaException e) {
       // the commit is decided (the ref names it) but not yet visible; the next writer will publish it
       throw new CommitStateUnknownException(pod.toString(), "Cannot publish the revision of a decided commit in "
@@ -71,13 +75,44 @@ final class RefCommit {
     return new CommitAttempt(CommitResult.COMMITTED, log.published(plan));
   }
 
-  /** Writes the files a ref names that are missing from the folder (write-once: present files are left alone). */
+  /**
+   * Writes the files a ref names that are missing from the folder (write-once: present files are left alone), unless
+   * the folder shows that such a file was published and trimmed since: a writer that read the ref, then stalled
+   * while later commits were decided and a trim removed this one, would otherwise write an old revision back as a
+   * second leaf. A decided commit whose writer died is still rolled forward: nothing can be committed on top of it
+   * before it is, so its parent is still listed (a root commit: nothing listed is newer).
+   */
   private static void rollForward(SupportsCompareAndSet pod, Map<String, byte[]> files) {
+    List<String> listing = null;
     for (Map.Entry<String, byte[]> f : files.entrySet()) {
-      if (!pod.isFile(f.getKey())) {
+      if (pod.isFile(f.getKey())) {
+        continue;
+      }
+      if (listing == null) {
+        listing = pod.ls(".", true);
+      }
+      if (fits(Revision.fromPath(f.getKey()), listing)) {
         pod.write(f.getKey(), f.getValue());
       }
     }
+  }
+
+  /**
+   * Whether {@code r} can still be the newest revision of the folder {@code listing}: its parent is the child of a
+   * listed revision, or, for a root revision, no listed revision is as recent.
+   */
+  static boolean fits(Revision r, List<String> listing) {
+    boolean root = r.parent().equals(RevisionName.PHI);
+    for (String name : listing) {
+      if (!RevisionName.isName(name)) {
+        continue;
+      }
+      Revision listed = Revision.fromPath(name);
+      if (root ? listed.epoch().compareTo(r.epoch()) >= 0 : listed.child().equals(r.parent())) {
+        return !root;
+      }
+    }
+    return root;
   }
 
   /** {@code <name>\n<length>\n<bytes>} per file. */

@@ -1,0 +1,93 @@
+package io.lakota.version;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lakota.id.Digests;
+import io.lakota.id.RevisionName;
+import io.lakota.storage.CommitResult;
+import io.lakota.storage.Pod;
+import io.lakota.storage.SupportsCompareAndSet;
+import io.lakota.storage.memory.MemoryPod;
+import io.lakota.testing.ForwardingPod;
+import io.lakota.testing.RefPod;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import org.junit.jupiter.api.Test;
+
+/** The roll-forward of {@link RefCommit}: decided commits are published, trimmed ones are not written back. */
+class RefCommitTest {
+  /** A compare-and-set pod whose next ref read returns an old version: a writer that read the ref, then stalled. */
+  static final class StalledReader extends ForwardingPod implements SupportsCompareAndSet {
+    private final RefPod refs;
+    private Ref stale;
+
+    StalledReader(RefPod refs) {
+      super(refs);
+      this.refs = refs;
+    }
+
+    @Override
+    public Pod cd(String path) {
+      throw new UnsupportedOperationException("one folder only");
+    }
+
+    @Override
+    public Ref readRef(String name) {
+      Ref r = stale;
+      stale = null;
+      return r != null ? r : refs.readRef(name);
+    }
+
+    @Override
+    public CommitResult compareAndSet(String name, String expectedVersion, byte[] update) {
+      return refs.compareAndSet(name, expectedVersion, update);
+    }
+  }
+
+  static byte[] payload(String word) {
+    return (Digests.sha1(word.getBytes(StandardCharsets.UTF_8)) + " 1234 Doe").getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void aStalledWriterDoesNotWriteATrimmedRevisionBack() {
+    RefPod refs = new RefPod(new MemoryPod());
+    Changelog writer = new Changelog(refs, Clock.systemUTC());
+    Revision root = writer.commitIf(payload("ham"), null).revisions().get(0);
+    SupportsCompareAndSet.Ref first = refs.readRef(RefCommit.REF);
+    Revision second = writer.commitIf(payload("spam"), root).revisions().get(0);
+    refs.rm(root.path()); // a trim keeps only the leaf
+    StalledReader stalled = new StalledReader(refs);
+    stalled.stale = first;
+    Changelog late = new Changelog(stalled, Clock.systemUTC());
+    CommitAttempt attempt = late.commitIf(payload("foo"), second);
+    assertThat(attempt.result()).isEqualTo(CommitResult.LOCK_FAILURE);
+    assertThat(refs.ls()).containsExactly(second.path());
+    // the next attempt reads the current ref and commits on the leaf
+    assertThat(late.commitIf(payload("foo"), second).isCommitted()).isTrue();
+    assertThat(new Changelog(refs, Clock.systemUTC()).leafs()).hasSize(1);
+  }
+
+  @Test
+  void aDecidedRootCommitWhoseWriterDiedIsRolledForward() {
+    RefPod refs = new RefPod(new MemoryPod());
+    refs.failNextPublish(1);
+    Changelog dead = new Changelog(refs, Clock.systemUTC());
+    try {
+      dead.commitIf(payload("ham"), null);
+    } catch (io.lakota.errors.CommitStateUnknownException expected) {
+      // decided, not published
+    }
+    assertThat(refs.ls()).isEmpty();
+    Changelog next = new Changelog(refs, Clock.systemUTC());
+    assertThat(next.leaf()).isNull();
+    // the next writer publishes the decided root commit, then commits on it (its expectation is checked after the
+    // roll-forward: it expected an empty folder, so it loses this attempt and wins the next on the new leaf)
+    assertThat(next.commitIf(payload("spam"), null).result()).isEqualTo(CommitResult.LOCK_FAILURE);
+    assertThat(refs.ls()).hasSize(1);
+    Revision rolled = Revision.fromPath(refs.ls().get(0));
+    assertThat(rolled.parent()).isEqualTo(RevisionName.PHI);
+    assertThat(rolled.childDigest()).isEqualTo(Digests.sha1(payload("ham")));
+    assertThat(next.commitIf(payload("spam"), rolled).isCommitted()).isTrue();
+    assertThat(new Changelog(refs, Clock.systemUTC()).leafs()).hasSize(1);
+  }
+}
