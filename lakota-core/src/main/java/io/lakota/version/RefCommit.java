@@ -9,6 +9,7 @@ import io.lakota.storage.CommitResult;
 import io.lakota.storage.SupportsCompareAndSet;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,10 +90,12 @@ final class RefCommit {
         continue;
       }
       if (listing == null) {
-        listing = pod.ls(".", true);
+        listing = new ArrayList<>(pod.ls(".", true));
       }
       if (fits(Revision.fromPath(f.getKey()), listing)) {
         pod.write(f.getKey(), f.getValue());
+        // a commit's later files may hang on this one (a repair revision comes before the revision built on it)
+        listing.add(f.getKey());
       }
     }
   }

@@ -90,4 +90,35 @@ class RefCommitTest {
     assertThat(next.commitIf(payload("spam"), rolled).isCommitted()).isTrue();
     assertThat(new Changelog(refs, Clock.systemUTC()).leafs()).hasSize(1);
   }
+
+  @Test
+  void aDecidedCommitWithARepairIsRolledForwardWhole() {
+    RefPod refs = new RefPod(new MemoryPod());
+    Changelog writer = new Changelog(refs, Clock.systemUTC());
+    Revision a = writer.commitIf(payload("ham"), null).revisions().get(0);
+    // a reference merge in one millisecond: one child string under the root and under a
+    String shared = RevisionName.part(io.lakota.id.Hextime.millis(a.epoch()) + 1, Digests.sha1(payload("foo")));
+    refs.write(RevisionName.PHI + "." + shared, payload("foo"));
+    refs.write(a.child() + "." + shared, payload("foo"));
+    Changelog dead = new Changelog(refs, Clock.systemUTC());
+    Revision leaf = dead.leaf();
+    assertThat(leaf.child()).isEqualTo(shared);
+    refs.failNextPublish(1);
+    try {
+      dead.commitIf(payload("spam"), leaf);
+    } catch (io.lakota.errors.CommitStateUnknownException expected) {
+      // decided (a repair revision and the revision on it), not published
+    }
+    assertThat(refs.ls()).hasSize(3);
+    Changelog next = new Changelog(refs, Clock.systemUTC());
+    assertThat(next.commitIf(payload("bar"), leaf).result()).isEqualTo(CommitResult.LOCK_FAILURE);
+    // both files of the decided commit were published: the repair, then the revision built on it
+    assertThat(refs.ls()).hasSize(5);
+    Changelog reader = new Changelog(refs, Clock.systemUTC());
+    Revision top = reader.leaf();
+    assertThat(top.childDigest()).isEqualTo(Digests.sha1(payload("spam")));
+    assertThat(reader.read(top)).isEqualTo(payload("spam"));
+    assertThat(refs.isFile(top.path())).isTrue();
+    assertThat(reader.log()).anySatisfy(r -> assertThat(r.child()).isEqualTo(top.parent()));
+  }
 }
