@@ -413,16 +413,16 @@ public final class Changelog {
     // the children of the listing (read-only, shared with the snapshot) plus those planned here
     Set<String> plannedChildren = new HashSet<>();
     Predicate<String> exists = c -> listed.childCount(c) > 0 || plannedChildren.contains(c);
-    long t = ps.size() > 1 && !isConditional() ? sharedStart(listed, clock.millis()) : clock.millis();
+    // writers this pod cannot exclude start merges and repairs where their concurrent twins do (sharedStart)
+    boolean concurrent = !isConditional();
+    long t = ps.size() > 1 && concurrent ? sharedStart(listed, clock.millis()) : clock.millis();
     for (String p : ps) {
       if (!p.equals(RevisionName.PHI) && RevisionName.digest(p).equals(key)) {
         continue;
       }
       String parent = p;
       if (!p.equals(RevisionName.PHI) && listed.childCount(p) >= 2) {
-        // on a pod that cannot exclude concurrent writers, every writer that listed the same folder in the same second
-        // writes the same repair file instead of a sibling of its own
-        long from = isConditional() ? t : sharedStart(listed, t);
+        long from = concurrent ? sharedStart(listed, t) : t;
         Revision repair = repair(p, names, exists, plannedChildren, from, plan.files);
         names.add(repair.path());
         parent = repair.child();
