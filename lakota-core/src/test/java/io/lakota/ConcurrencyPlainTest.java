@@ -2,6 +2,8 @@ package io.lakota;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lakota.id.Hextime;
+import io.lakota.id.RevisionName;
 import io.lakota.storage.Pod;
 import io.lakota.storage.memory.MemoryPod;
 import io.lakota.testing.PlainPod;
@@ -50,7 +52,7 @@ class ConcurrencyPlainTest extends ConcurrencyContract {
     // between the writer's head check and its write, a slow merger writes the second commit's content again on the
     // first, later in time: that copy sorts after the second's subtree, so it would be what readers read
     ((PlainPod) pod).beforeNextRevisionWrite(() -> pod.write(folder + "/" + first.child() + "."
-        + io.lakota.id.RevisionName.part(io.lakota.id.Hextime.millis(second.epoch()) + 1, second.childDigest()),
+        + RevisionName.part(Hextime.millis(second.epoch()) + 1, second.childDigest()),
         pod.read(folder + "/" + second.path())));
     fresh().collection("c").series("s").write(tv(longs(3), 3));
     Collection reader = fresh().collection("c");

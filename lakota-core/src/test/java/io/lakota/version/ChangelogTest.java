@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -201,7 +202,7 @@ class ChangelogTest {
     pod.write(a + "." + shared, payload("foo"));
     pod.write(b + "." + shared, payload("foo"));
     List<String> listing = pod.ls();
-    Set<String> repairs = new java.util.HashSet<>();
+    Set<String> repairs = new HashSet<>();
     for (long at : new long[] {second + 10, second + 11, second + 500}) {
       Changelog writer = new Changelog(pod, Clock.fixed(Instant.ofEpochMilli(at), ZoneOffset.UTC));
       Changelog.Plan plan = writer.plan(listing, payload("w" + at), List.of());

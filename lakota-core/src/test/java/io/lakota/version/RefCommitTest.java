@@ -1,8 +1,12 @@
 package io.lakota.version;
 
+import static io.lakota.version.ChangelogTest.payload;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.lakota.errors.CommitStateUnknownException;
 import io.lakota.id.Digests;
+import io.lakota.id.Hextime;
 import io.lakota.id.RevisionName;
 import io.lakota.storage.CommitResult;
 import io.lakota.storage.Pod;
@@ -10,7 +14,6 @@ import io.lakota.storage.SupportsCompareAndSet;
 import io.lakota.storage.memory.MemoryPod;
 import io.lakota.testing.ForwardingPod;
 import io.lakota.testing.RefPod;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import org.junit.jupiter.api.Test;
 
@@ -44,10 +47,6 @@ class RefCommitTest {
     }
   }
 
-  static byte[] payload(String word) {
-    return (Digests.sha1(word.getBytes(StandardCharsets.UTF_8)) + " 1234 Doe").getBytes(StandardCharsets.UTF_8);
-  }
-
   @Test
   void aStalledWriterDoesNotWriteATrimmedRevisionBack() {
     RefPod refs = new RefPod(new MemoryPod());
@@ -72,11 +71,8 @@ class RefCommitTest {
     RefPod refs = new RefPod(new MemoryPod());
     refs.failNextPublish(1);
     Changelog dead = new Changelog(refs, Clock.systemUTC());
-    try {
-      dead.commitIf(payload("ham"), null);
-    } catch (io.lakota.errors.CommitStateUnknownException expected) {
-      // decided, not published
-    }
+    // decided, not published
+    assertThatThrownBy(() -> dead.commitIf(payload("ham"), null)).isInstanceOf(CommitStateUnknownException.class);
     assertThat(refs.ls()).isEmpty();
     Changelog next = new Changelog(refs, Clock.systemUTC());
     assertThat(next.leaf()).isNull();
@@ -97,18 +93,15 @@ class RefCommitTest {
     Changelog writer = new Changelog(refs, Clock.systemUTC());
     Revision a = writer.commitIf(payload("ham"), null).revisions().get(0);
     // a reference merge in one millisecond: one child string under the root and under a
-    String shared = RevisionName.part(io.lakota.id.Hextime.millis(a.epoch()) + 1, Digests.sha1(payload("foo")));
+    String shared = RevisionName.part(Hextime.millis(a.epoch()) + 1, Digests.sha1(payload("foo")));
     refs.write(RevisionName.PHI + "." + shared, payload("foo"));
     refs.write(a.child() + "." + shared, payload("foo"));
     Changelog dead = new Changelog(refs, Clock.systemUTC());
     Revision leaf = dead.leaf();
     assertThat(leaf.child()).isEqualTo(shared);
     refs.failNextPublish(1);
-    try {
-      dead.commitIf(payload("spam"), leaf);
-    } catch (io.lakota.errors.CommitStateUnknownException expected) {
-      // decided (a repair revision and the revision on it), not published
-    }
+    // decided (a repair revision and the revision on it), not published
+    assertThatThrownBy(() -> dead.commitIf(payload("spam"), leaf)).isInstanceOf(CommitStateUnknownException.class);
     assertThat(refs.ls()).hasSize(3);
     Changelog next = new Changelog(refs, Clock.systemUTC());
     assertThat(next.commitIf(payload("bar"), leaf).result()).isEqualTo(CommitResult.LOCK_FAILURE);

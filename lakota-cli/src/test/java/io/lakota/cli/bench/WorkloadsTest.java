@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lakota.Collection;
 import io.lakota.Frame;
-import io.lakota.Repo;
 import io.lakota.errors.ValidationException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,10 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 class WorkloadsTest {
   @TempDir Path tmp;
 
-  private static Repo repo(Path path) {
-    return Workloads.open(path);
-  }
-
   /** Runs a workload, checks the head of its JSON line (it reports {@code rows} rows) and returns the line. */
   private static String run(String workload, int arg, long rows, Path path) {
     String json = Workloads.run(workload, arg, path).toJson();
@@ -36,7 +31,7 @@ class WorkloadsTest {
   void w1WritesTheDataInOneWriteAndW2W3ReadIt() {
     Path path = tmp.resolve("w1");
     assertThat(run("W1", 10_000, 10_000, path)).contains(",\"bytes_on_disk\":" + DiskUsage.of(path) + "}");
-    Collection bench = repo(path).collection("bench");
+    Collection bench = Workloads.open(path).collection("bench");
     assertThat(bench.schema()).isEqualTo(Workloads.SCHEMA);
     assertThat(bench.ls()).containsExactly("s");
     assertThat(bench.changelog().log()).hasSize(1);
@@ -54,7 +49,7 @@ class WorkloadsTest {
   void w4MakesOneRowCommitsOverAHundredSeries() {
     Path path = tmp.resolve("w4");
     assertThat(run("W4", 250, 250, path)).contains(",\"ops\":250,\"bytes_on_disk\":");
-    Collection small = repo(path).collection("small");
+    Collection small = Workloads.open(path).collection("small");
     assertThat(small.ls()).hasSize(100).contains("s0", "s99");
     assertThat(small.changelog().log()).hasSize(250);
     assertThat(small.changelog().leafs()).hasSize(1);
@@ -68,7 +63,7 @@ class WorkloadsTest {
   void w5WritesAThousandSeriesInOneBatch() {
     Path path = tmp.resolve("w5");
     assertThat(run("W5", 3_000, 3_000, path)).contains(",\"bytes_on_disk\":");
-    Collection batch = repo(path).collection("batch");
+    Collection batch = Workloads.open(path).collection("batch");
     assertThat(batch.ls()).hasSize(1000);
     assertThat(batch.changelog().log()).hasSize(1);
     double[] base = BenchData.values(3);
