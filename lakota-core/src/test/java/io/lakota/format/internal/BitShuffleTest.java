@@ -29,7 +29,7 @@ class BitShuffleTest {
     System.out.println("BitShuffleTest seed " + SEED);
     RandomGenerator rnd = RandomGeneratorFactory.of("L64X128MixRandom").create(SEED);
     int[] typesizes = {1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 15, 16, 17, 24, 31, 32, 33, 64, 100, 255};
-    int[] counts = {8, 16, 56, 64, 72, 120, 128, 136, 512, 1000, 1024, 4096 + 8};
+    int[] counts = {8, 16, 56, 64, 72, 120, 128, 136, 512, 1000, 1024, 4096 + 8, 64 * 70 + 24, 64 * 129};
     for (int ts : typesizes) {
       for (int n : counts) {
         for (int trailing : new int[] {0, ts - 1}) {
