@@ -16,7 +16,8 @@ public final class Digests {
 
   private Digests() {}
 
-  private static MessageDigest newSha1() {
+  /** A new SHA-1 engine of its own, for a digest fed from several threads in turn (not this thread's engine). */
+  public static MessageDigest newSha1() {
     try {
       return MessageDigest.getInstance("SHA-1");
     } catch (NoSuchAlgorithmException e) {

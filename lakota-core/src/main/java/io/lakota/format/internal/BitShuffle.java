@@ -24,7 +24,7 @@ public final class BitShuffle {
 
   /**
    * Matrices (64 elements each) transposed side by side: 64 rows of 64 longs are 32 KiB, which stays in the
-   * first-level cache with the lines being read or written (16 and 128 were slower).
+   * first-level cache with the lines being read or written (32 and 128 were slower).
    */
   private static final int LANES = 64;
 

@@ -109,6 +109,13 @@ class ColumnCodecJobsTest {
     ColumnCodec.DecodeJob job = codec.decodeJob(frame, 0, frame.length, 100_000, Digests.EMPTY, 4);
     assertThatThrownBy(() -> job.tasks().forEach(Runnable::run)).isInstanceOf(CorruptObjectException.class)
         .hasMessageContaining("not to its digest " + Digests.EMPTY);
+    // the digest is fed chunk by chunk in order, whatever order the chunks decode in
+    ColumnCodec.DecodeJob reversed = codec.decodeJob(frame, 0, frame.length, 100_000, Digests.EMPTY, 4);
+    List<Runnable> tasks = new java.util.ArrayList<>(reversed.tasks());
+    Collections.reverse(tasks);
+    assertThatThrownBy(() -> tasks.forEach(Runnable::run)).isInstanceOf(CorruptObjectException.class)
+        .hasMessageContaining("not to its digest " + Digests.EMPTY);
+    assertThatThrownBy(reversed::result).isInstanceOf(IllegalStateException.class);
   }
 
   private static Object array(Dtype dtype, int n, RandomGenerator rnd) {
