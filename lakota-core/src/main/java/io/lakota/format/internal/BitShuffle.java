@@ -60,6 +60,10 @@ public final class BitShuffle {
             for (int e = 0; e < 64; e++) {
               rows[e][k] = (long) LONG.get(src, at + e * typesize);
             }
+          } else if (r == 4) {
+            for (int e = 0; e < 64; e++) {
+              rows[e][k] = (int) INT.get(src, at + e * typesize) & 0xFFFFFFFFL;
+            }
           } else {
             for (int e = 0; e < 64; e++) {
               rows[e][k] = read(src, at + e * typesize, r);
@@ -127,6 +131,10 @@ public final class BitShuffle {
           if (r == 8) {
             for (int e = 0; e < 64; e++) {
               LONG.set(dst, at + e * typesize, rows[e][k]);
+            }
+          } else if (r == 4) { // int32, float32: a loop of its own, the generic write does not unswitch
+            for (int e = 0; e < 64; e++) {
+              INT.set(dst, at + e * typesize, (int) rows[e][k]);
             }
           } else {
             for (int e = 0; e < 64; e++) {
