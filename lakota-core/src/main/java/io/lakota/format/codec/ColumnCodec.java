@@ -237,8 +237,9 @@ public final class ColumnCodec {
 
   /**
    * {@link #decode(byte[], int, int, long, String)} split into independent tasks: each decodes a run of blosc blocks
-   * straight into the result array (no intermediate copy of the whole column), and the task that finishes last
-   * checks the digest. Codecs that are not {@link #isBlockwise() blockwise} give a single task.
+   * straight into the result array (no intermediate copy of the whole column) and feeds the digest the decoded runs
+   * that are ready, in order (see {@code InOrderDigest}); the task that feeds it the last run checks it. Codecs that
+   * are not {@link #isBlockwise() blockwise} give a single task.
    *
    * @throws CorruptObjectException when the frame's header or block table is corrupt (location not set)
    */
