@@ -227,13 +227,12 @@ public final class BitShuffle {
     }
   }
 
-  /** The {@code r} (1..8) bytes at {@code pos} as a little-endian long, zero-extended. */
+  /**
+   * The {@code r} (1..8) bytes at {@code pos} as a little-endian long, zero-extended; 8 and 4 bytes have loops of
+   * their own in the callers.
+   */
   private static long read(byte[] b, int pos, int r) {
     switch (r) {
-      case 8:
-        return (long) LONG.get(b, pos);
-      case 4:
-        return (int) INT.get(b, pos) & 0xFFFFFFFFL;
       case 2:
         return (short) SHORT.get(b, pos) & 0xFFFFL;
       case 1:
@@ -247,15 +246,9 @@ public final class BitShuffle {
     }
   }
 
-  /** Writes the low {@code r} (1..8) bytes of {@code v} at {@code pos}, little-endian. */
+  /** Writes the low {@code r} (1..8) bytes of {@code v} at {@code pos}, little-endian (8 and 4: see {@link #read}). */
   private static void write(byte[] b, int pos, int r, long v) {
     switch (r) {
-      case 8:
-        LONG.set(b, pos, v);
-        break;
-      case 4:
-        INT.set(b, pos, (int) v);
-        break;
       case 2:
         SHORT.set(b, pos, (short) v);
         break;
