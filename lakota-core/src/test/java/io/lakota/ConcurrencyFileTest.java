@@ -75,14 +75,22 @@ class ConcurrencyFileTest extends ConcurrencyContract {
     }
   }
 
+  /** Options of the writer processes' JVMs. */
+  protected List<String> writerJvmOptions() {
+    return List.of();
+  }
+
   /** Starts four {@link ConcurrentWriterMain} processes, five years each, on the test's repository. */
   private List<Process> startWriters() throws IOException {
     Path root = tmp.resolve("repo");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<Process> processes = new ArrayList<>();
     for (int p = 0; p < 4; p++) {
-      ProcessBuilder pb = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-          ConcurrentWriterMain.class.getName(), root.toString(), Integer.toString(FIRST_YEAR + 5 * p), "5");
+      List<String> command = new ArrayList<>(List.of(java, "-Xmx512m"));
+      command.addAll(writerJvmOptions());
+      command.addAll(List.of("-cp", System.getProperty("java.class.path"), ConcurrentWriterMain.class.getName(),
+          root.toString(), Integer.toString(FIRST_YEAR + 5 * p), "5"));
+      ProcessBuilder pb = new ProcessBuilder(command);
       pb.redirectErrorStream(true);
       pb.redirectOutput(tmp.resolve("writer-" + p + ".log").toFile());
       processes.add(pb.start());

@@ -45,7 +45,7 @@ import java.util.function.Function;
  * outside the repository root. Folders are created by writes and are not removed when they become empty.
  *
  * <p>Thread-safe and safe to share with other processes using the same directory: the pod keeps no state besides
- * its paths. Every {@link IOException} is wrapped once in a {@link StorageException} (or {@link NotFoundException},
+ * its paths (the process-wide {@link FolderWatch} only caches what the kernel reports about busy folders). Every {@link IOException} is wrapped once in a {@link StorageException} (or {@link NotFoundException},
  * {@link NotEmptyException}) naming the pod-relative path, with the cause chained.
  */
 public final class FilePod implements SupportsAtomicCommit, SupportsStagedWrites {
@@ -379,6 +379,10 @@ public final class FilePod implements SupportsAtomicCommit, SupportsStagedWrites
    * reference's garbage collector (which walks two levels below each top-level folder) and its changelog reader
    * never look. Revision files are published atomically (temporary file then hard link), as every write.
    *
+   * <p>The listing handed to {@code plan} comes from {@link FolderWatch} for a busy folder on a local file system
+   * (kept current by the kernel's notifications, with a barrier that makes it exactly what a listing at that moment
+   * would return), and from reading the folder otherwise.
+   *
    * @throws CommitStateUnknownException when publishing a file fails with an I/O error (the file may exist)
    */
   @Override
@@ -392,7 +396,11 @@ public final class FilePod implements SupportsAtomicCommit, SupportsStagedWrites
     }
     try (FileChannel channel = openLockFile(lockFile, rel);
         FileLock held = channel.lock()) {
-      Map<String, byte[]> files = plan.apply(ls(rel, true));
+      Path folderPath = resolve(rel, folder);
+      // the root folder is not a changelog (and holds .lakota-tmp, busy with every write): it is always listed
+      List<String> listing = folderPath.equals(base) ? ls(rel, true)
+          : FolderWatch.get().list(folderPath, () -> ls(rel, true));
+      Map<String, byte[]> files = plan.apply(listing);
       if (files == null) {
         return CommitResult.LOCK_FAILURE;
       }
