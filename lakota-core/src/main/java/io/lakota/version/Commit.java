@@ -23,17 +23,24 @@ public final class Commit {
   private final List<Dtype> indexDtypes;
   private final List<CommitRow> rows;
   private final NavigableMap<String, byte[]> embedded;
+  /**
+   * True when every embedded array is known to be referenced by a row (a decoded commit, and the updates of one
+   * that dropped no row), so that encoding need not look for arrays to leave out; false when unknown.
+   */
+  private final boolean embeddedReferenced;
 
   Commit(Schema schema, List<CommitRow> rows, Map<String, byte[]> embedded) {
-    this(schema, new ArrayList<>(rows), new TreeMap<>(embedded));
+    this(schema, new ArrayList<>(rows), new TreeMap<>(embedded), false);
   }
 
   /** A commit that owns {@code rows} and {@code embedded}: the caller built them for it and keeps no reference. */
-  private Commit(Schema schema, ArrayList<CommitRow> rows, TreeMap<String, byte[]> embedded) {
+  private Commit(Schema schema, ArrayList<CommitRow> rows, TreeMap<String, byte[]> embedded,
+      boolean embeddedReferenced) {
     this.schema = schema;
     this.indexDtypes = schema.indexDtypes();
     this.rows = Collections.unmodifiableList(rows);
     this.embedded = Collections.unmodifiableNavigableMap(embedded);
+    this.embeddedReferenced = embeddedReferenced;
   }
 
   /** A commit without rows. */
@@ -56,10 +63,20 @@ public final class Commit {
     return new Commit(schema, rows, embedded);
   }
 
-  /** {@link #of} over lists built for the new commit (an update's), which it takes without copying them. */
-  private static Commit owned(Schema schema, ArrayList<CommitRow> rows, TreeMap<String, byte[]> embedded) {
+  /**
+   * {@link #of} for a decoder that kept only the embedded arrays its rows reference (encoding then skips that
+   * check).
+   */
+  static Commit ofReferenced(Schema schema, List<CommitRow> rows, Map<String, byte[]> embedded) {
     checkOrder(schema, rows);
-    return new Commit(schema, rows, embedded);
+    return new Commit(schema, new ArrayList<>(rows), new TreeMap<>(embedded), true);
+  }
+
+  /** {@link #of} over lists built for the new commit (an update's), which it takes without copying them. */
+  private static Commit owned(Schema schema, ArrayList<CommitRow> rows, TreeMap<String, byte[]> embedded,
+      boolean embeddedReferenced) {
+    checkOrder(schema, rows);
+    return new Commit(schema, rows, embedded, embeddedReferenced);
   }
 
   private static void checkOrder(Schema schema, List<CommitRow> rows) {
@@ -88,6 +105,11 @@ public final class Commit {
 
   public int size() {
     return rows.size();
+  }
+
+  /** True if every embedded array is known to be referenced by a row (false: unknown, encoding checks). */
+  boolean embeddedReferenced() {
+    return embeddedReferenced;
   }
 
   /** The embedded encoded arrays by digest (keys sorted); values must not be modified. */
@@ -151,7 +173,8 @@ public final class Commit {
     checkRange(indexDtypes, row);
     int n = rows.size();
     if (n == 0) {
-      return new Commit(schema, List.of(row), newEmbedded);
+      return new Commit(schema, new ArrayList<>(List.of(row)), new TreeMap<>(newEmbedded),
+          references(row, newEmbedded));
     }
     TreeMap<String, byte[]> emb = union(embedded, newEmbedded);
     ArrayList<CommitRow> out = new ArrayList<>(n + 2);
@@ -159,7 +182,21 @@ public final class Commit {
     int[] spliced = splice(out, row);
     // the rows outside the splice were in order already: only the new rows and their neighbours need checking
     checkOrder(indexDtypes, out, Math.max(1, spliced[0]), Math.min(out.size(), spliced[1] + 1));
-    return new Commit(schema, out, emb);
+    return new Commit(schema, out, emb, embeddedReferenced && spliced[2] == 0 && references(row, newEmbedded));
+  }
+
+  /** True if every array of {@code embedded} is one of {@code row}'s. */
+  private static boolean references(CommitRow row, Map<String, byte[]> embedded) {
+    for (String digest : embedded.keySet()) {
+      boolean found = false;
+      for (String d : row.digestsRef()) {
+        found |= d.equals(digest);
+      }
+      if (!found) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -180,6 +217,7 @@ public final class Commit {
     ArrayList<CommitRow> out = new ArrayList<>(this.rows.size() + 2 * rows.size());
     out.addAll(this.rows);
     TreeMap<String, byte[]> emb = new TreeMap<>(this.embedded);
+    boolean referenced = embeddedReferenced;
     for (int i = 0; i < rows.size(); i++) {
       CommitRow row = rows.get(i);
       checkRange(indexDtypes, row);
@@ -187,18 +225,20 @@ public final class Commit {
         // as update on an empty commit: the new row's arrays only
         emb = new TreeMap<>(embedded.get(i));
         out.add(row);
+        referenced = references(row, embedded.get(i));
       } else {
         emb.putAll(embedded.get(i));
-        splice(out, row);
+        referenced &= splice(out, row)[2] == 0 && references(row, embedded.get(i));
       }
     }
-    return owned(schema, out, emb);
+    return owned(schema, out, emb, referenced);
   }
 
   /**
    * Replaces, in the sorted rows {@code out}, what {@code row}'s label has inside its interval by {@code row}.
    *
-   * @return the positions {@code [from, to)} of the rows put in
+   * @return the positions {@code [from, to)} of the rows put in, and 1 if a row was dropped whole (its arrays may
+   *     no longer be referenced), else 0
    */
   private int[] splice(List<CommitRow> out, CommitRow row) {
     List<CommitRow> rows = out;
@@ -236,6 +276,7 @@ public final class Commit {
     }
     List<CommitRow> replacement = new ArrayList<>(3);
     List<CommitRow> after = new ArrayList<>(2);
+    int dropped = 0;
     // rows in [first, last) have this label and touch or overlap [start, stop]
     for (CommitRow r : rows.subList(first, last)) {
       CommitRow before = leftPart(r, start, closed);
@@ -246,13 +287,16 @@ public final class Commit {
       if (behind != null) {
         after.add(behind);
       }
+      if (before == null && behind == null) {
+        dropped = 1;
+      }
     }
     replacement.add(row);
     replacement.addAll(after);
     List<CommitRow> replaced = rows.subList(first, last);
     replaced.clear();
     replaced.addAll(replacement);
-    return new int[] {first, first + replacement.size()};
+    return new int[] {first, first + replacement.size(), dropped};
   }
 
   /** The part of {@code r} before {@code start} (with {@code start} itself unless the new row owns it), or null. */

@@ -242,13 +242,16 @@ public final class CommitCodec {
       List<CommitRow> rows = commit.rows();
       int n = rows.size();
       int columns = commit.schema().columns().size();
-      Set<String> referenced = new HashSet<>(2 * n * columns);
+      // a commit known to reference all its arrays (W4's chain of updates) skips building the set of digests
+      Set<String> referenced = commit.embeddedReferenced() ? null : new HashSet<>(2 * n * columns);
       byte[][] digests = new byte[columns][];
       for (int c = 0; c < columns; c++) {
         String[] d = new String[n];
         for (int r = 0; r < n; r++) {
           d[r] = rows.get(r).digest(c);
-          referenced.add(d[r]);
+        }
+        if (referenced != null) {
+          referenced.addAll(java.util.Arrays.asList(d));
         }
         digests[c] = DIGESTS.encode(d);
       }
@@ -261,9 +264,9 @@ public final class CommitCodec {
         closed[r] = row.closed().letter();
         labels[r] = row.label();
       }
-      List<Map.Entry<String, byte[]>> embedded = new ArrayList<>(referenced.size());
+      List<Map.Entry<String, byte[]>> embedded = new ArrayList<>(commit.embedded().size());
       for (Map.Entry<String, byte[]> e : commit.embedded().entrySet()) {
-        if (referenced.contains(e.getKey())) {
+        if (referenced == null || referenced.contains(e.getKey())) {
           embedded.add(e);
         }
       }
@@ -378,7 +381,7 @@ public final class CommitCodec {
     }
     embedded.keySet().retainAll(referenced);
     try {
-      return Commit.of(schema, rows, embedded);
+      return Commit.ofReferenced(schema, rows, embedded);
     } catch (IllegalStateException e) {
       throw new CorruptObjectException(null, "rows out of order (" + e.getMessage() + ")");
     }

@@ -83,4 +83,41 @@ class CommitCodecEncodeTest {
     assertThat(c.embedded().size()).isGreaterThan(1000);
     assertThat(CommitCodec.encode(c)).isEqualTo(CommitCodec.encodeWithPacker(c));
   }
+
+  @Test
+  void updatesThatDropRowsLeaveTheirArraysOut() {
+    // writes over random, often overlapping ranges of a few labels: rows are cut, replaced and dropped whole, and
+    // a commit that knows its arrays are all referenced must encode exactly as one that has to check
+    Schema schema = Schema.parse("timestamp int*", "value float");
+    Random random = new Random(3);
+    Commit c = Commit.empty(schema);
+    int dropped = 0;
+    for (int w = 0; w < 400; w++) {
+      long start = random.nextInt(200);
+      long stop = start + random.nextInt(random.nextInt(4) == 0 ? 60 : 5);
+      String[] digests = {String.format("%040x", 2 * w), String.format("%040x", 2 * w + 1)};
+      Map<String, byte[]> embedded = new TreeMap<>();
+      embedded.put(digests[0], new byte[] {(byte) w, 1});
+      if (random.nextBoolean()) {
+        embedded.put(digests[1], new byte[] {(byte) w, 2});
+      }
+      int before = c.size();
+      c = c.update(new CommitRow("s" + random.nextInt(3), new Object[] {start}, new Object[] {stop}, digests, 2,
+          Closed.values()[random.nextInt(4)]), embedded);
+      dropped += c.size() <= before ? 1 : 0;
+      if (w % 20 == 19) {
+        byte[] payload = CommitCodec.encode(c);
+        assertThat(payload).isEqualTo(CommitCodec.encode(Commit.of(schema, c.rows(), c.embedded())));
+        assertThat(payload).isEqualTo(CommitCodec.encodeWithPacker(c));
+        java.util.Set<String> referenced = new java.util.HashSet<>();
+        for (CommitRow row : c.rows()) {
+          referenced.addAll(List.of(row.digests()));
+        }
+        referenced.retainAll(c.embedded().keySet());
+        assertThat(CommitCodec.decode(schema, payload, "test").embedded().keySet())
+            .containsExactlyInAnyOrderElementsOf(referenced);
+      }
+    }
+    assertThat(dropped).isGreaterThan(50);
+  }
 }

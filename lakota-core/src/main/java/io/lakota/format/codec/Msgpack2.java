@@ -8,6 +8,7 @@ import io.lakota.format.internal.MsgpackOut;
 import io.lakota.format.internal.MsgpackValues;
 import io.lakota.format.internal.PythonText;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.msgpack.core.MessageBufferPacker;
@@ -112,8 +113,9 @@ public final class Msgpack2 {
    */
   static byte[] encodeStrings(String[] s, Dtype dtype) {
     int n = s.length;
-    // ASCII strings (digests, usual labels) are copied char by char; others are converted once
-    byte[][] utf8 = null;
+    // String.getBytes checks and copies ASCII strings (digests, usual labels) as whole arrays; a UTF-8 encoding as
+    // long as the string is all ASCII, and only then, so its length also tells the width in code points
+    byte[][] utf8 = new byte[n][];
     long size = MsgpackOut.sizeOfContainerHeader(n + 2);
     int width = 1;
     for (int i = 0; i < n; i++) {
@@ -121,19 +123,10 @@ public final class Msgpack2 {
       if (value.length() > MsgpackOut.MAX_STRING_CHARS) {
         return null;
       }
-      byte[] b = MsgpackOut.utf8IfNotAscii(value);
-      int len;
-      if (b == null) {
-        len = value.length();
-        width = Math.max(width, len);
-      } else {
-        if (utf8 == null) {
-          utf8 = new byte[n][];
-        }
-        utf8[i] = b;
-        len = b.length;
-        width = Math.max(width, value.codePointCount(0, value.length()));
-      }
+      byte[] b = value.getBytes(StandardCharsets.UTF_8);
+      utf8[i] = b;
+      int len = b.length;
+      width = Math.max(width, len == value.length() ? len : value.codePointCount(0, value.length()));
       size += MsgpackOut.sizeOfStringHeader(len) + len;
     }
     String dtypeStr = "<U" + (dtype.kind() == Dtype.Kind.FIXED_STRING ? Math.max(width, dtype.width()) : width);
@@ -144,11 +137,7 @@ public final class Msgpack2 {
     MsgpackOut out = new MsgpackOut((int) size);
     out.arrayHeader(n + 2);
     for (int i = 0; i < n; i++) {
-      if (utf8 != null && utf8[i] != null) {
-        out.string(utf8[i]);
-      } else {
-        out.writeAscii(s[i] == null ? "None" : s[i]);
-      }
+      out.string(utf8[i]);
     }
     out.writeAscii(dtypeStr);
     out.arrayHeader(1);

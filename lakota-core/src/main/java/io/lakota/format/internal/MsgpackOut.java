@@ -1,7 +1,5 @@
 package io.lakota.format.internal;
 
-import java.nio.charset.StandardCharsets;
-
 /**
  * Writes msgpack into a byte array of a size computed beforehand ({@code sizeOf…} methods), with exactly the
  * encodings msgpack-java's {@code MessagePacker} chooses (smallest header; {@code str8} on; strings converted with
@@ -47,19 +45,6 @@ public final class MsgpackOut {
   /** The size of a non-negative int as {@code packInt} writes it. */
   public static int sizeOfUnsignedInt(int v) {
     return v < 128 ? 1 : v < 256 ? 2 : v < 65536 ? 3 : 5;
-  }
-
-  /**
-   * The UTF-8 bytes of {@code s} when it has a non-ASCII char, null for an ASCII string (whose UTF-8 length is
-   * its length, and which {@link #writeAscii} copies without a conversion).
-   */
-  public static byte[] utf8IfNotAscii(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      if (s.charAt(i) >= 0x80) {
-        return s.getBytes(StandardCharsets.UTF_8);
-      }
-    }
-    return null;
   }
 
   public void arrayHeader(int n) {
