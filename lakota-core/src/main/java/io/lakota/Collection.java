@@ -15,6 +15,7 @@ import io.lakota.version.Changelog;
 import io.lakota.version.Commit;
 import io.lakota.version.CommitAttempt;
 import io.lakota.version.CommitCodec;
+import io.lakota.version.CommitEncoding;
 import io.lakota.version.CommitRow;
 import io.lakota.version.Merge;
 import io.lakota.version.Revision;
@@ -50,6 +51,9 @@ public final class Collection implements Iterable<Series> {
   private final Repo repo;
   private final Changelog changelog;
   private final Map<String, Commit> commits = new ConcurrentHashMap<>();
+  // the encoding of the last commit this handle wrote: the next one, which shares most of its rows, is assembled
+  // from its pieces (a write then costs time in proportion to what it changes, not to the collection's size)
+  private volatile CommitEncoding lastEncoding;
   private final ReentrantLock batchLock = new ReentrantLock();
   private volatile Batch batch;
 
@@ -173,11 +177,18 @@ public final class Collection implements Iterable<Series> {
    * back (W4).
    */
   List<Revision> commit(Commit next, String parent) {
-    List<Revision> written = changelog.commit(CommitCodec.encode(next), List.of(parent));
+    List<Revision> written = changelog.commit(encode(next), List.of(parent));
     for (Revision r : written) {
       remember(r.path(), next);
     }
     return written;
+  }
+
+  /** The payload of {@code next}, assembled from the pieces of the last commit encoded where they share rows. */
+  private byte[] encode(Commit next) {
+    CommitEncoding e = CommitCodec.encode(next, lastEncoding);
+    lastEncoding = e;
+    return e.payload();
   }
 
   private void remember(String revisionPath, Commit c) {
@@ -260,7 +271,7 @@ public final class Collection implements Iterable<Series> {
     if (next == null) {
       return new CommitAttempt(CommitResult.COMMITTED, List.of());
     }
-    CommitAttempt a = changelog.commitIf(CommitCodec.encode(next), head);
+    CommitAttempt a = changelog.commitIf(encode(next), head);
     for (Revision r : a.revisions()) {
       remember(r.path(), next);
     }

@@ -5,6 +5,7 @@ import io.lakota.format.Schema;
 import io.lakota.format.codec.ColumnCodec;
 import io.lakota.version.Commit;
 import io.lakota.version.CommitCodec;
+import io.lakota.version.CommitEncoding;
 import io.lakota.version.CommitRow;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -44,6 +45,7 @@ public class CommitBenchmark {
   private byte[] payload;
   private CommitRow nextRow;
   private Map<String, byte[]> nextEmbedded;
+  private CommitEncoding encoding;
 
   @Setup(Level.Trial)
   public void setUp() {
@@ -55,6 +57,7 @@ public class CommitBenchmark {
     }
     commit = c;
     payload = CommitCodec.encode(c);
+    encoding = CommitCodec.encode(c, null);
     nextEmbedded = new LinkedHashMap<>();
     nextRow = row(rows, nextEmbedded);
   }
@@ -89,5 +92,14 @@ public class CommitBenchmark {
   @Benchmark
   public byte[] updateAndEncode() {
     return CommitCodec.encode(commit.update(nextRow, nextEmbedded));
+  }
+
+  /**
+   * The same step as a writer takes it: the new payload assembled from the pieces of the previous commit's
+   * encoding ({@link CommitEncoding}), which shares all rows but the new one.
+   */
+  @Benchmark
+  public byte[] updateAndEncodeFromPrevious() {
+    return CommitCodec.encode(commit.update(nextRow, nextEmbedded), encoding).payload();
   }
 }

@@ -3,15 +3,12 @@ package io.lakota.version;
 import io.lakota.errors.CorruptObjectException;
 import io.lakota.format.Closed;
 import io.lakota.format.ColumnDefinition;
-import io.lakota.format.Columns;
 import io.lakota.format.Dtype;
 import io.lakota.format.Schema;
 import io.lakota.format.codec.ColumnCodec;
-import io.lakota.format.internal.MsgpackOut;
 import io.lakota.format.internal.MsgpackValues;
 import java.io.IOException;
 import java.lang.reflect.Array;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -35,149 +32,28 @@ public final class CommitCodec {
   private CommitCodec() {}
 
   /**
-   * The payload of a commit; embedded arrays not referenced by its rows are left out. The parts are encoded first,
-   * then written into one array of the payload's exact size: byte for byte what msgpack-java's packer writes
-   * ({@link #encodeWithPacker}, checked by {@code CommitCodecEncodeTest}), without its chunk buffers and copies.
+   * The payload of a commit; embedded arrays not referenced by its rows are left out. Byte for byte what
+   * msgpack-java's packer writes ({@link #encodeWithPacker}, checked by {@code CommitCodecEncodeTest}), written into
+   * one array of the payload's exact size ({@link CommitEncoding}).
    */
   public static byte[] encode(Commit commit) {
-    Schema schema = commit.schema();
-    List<CommitRow> rows = commit.rows();
-    List<ColumnDefinition> index = schema.index();
-    List<ColumnDefinition> columns = schema.columns();
-    if (longName(index) || longName(columns)) {
-      return encodeWithPacker(commit); // msgpack-java encodes long strings in place, with other headers
-    }
-    byte[][] starts = tuples(index, rows, true);
-    byte[][] stops = tuples(index, rows, false);
-    Parts parts = Parts.of(commit);
-    byte[][] digests = parts.digests();
-    byte[] lengthBytes = parts.lengths();
-    byte[] closedBytes = parts.closed();
-    byte[] labelBytes = parts.labels();
-    List<Map.Entry<String, byte[]>> embedded = parts.embedded();
-    // column names may be non-ASCII: they are converted like the packer does; the map's keys are ASCII
-    byte[][] indexNames = names(index);
-    byte[][] columnNames = names(columns);
-    byte[][] embeddedKeys = new byte[embedded.size()][];
-    long size = 1 + 1 + key("start") + columnMap(indexNames, starts) + key("stop") + columnMap(indexNames, stops)
-        + key("digest") + columnMap(columnNames, digests) + key("length") + bin(lengthBytes) + key("closed")
-        + bin(closedBytes) + key("label") + bin(labelBytes) + key("embedded")
-        + MsgpackOut.sizeOfContainerHeader(embedded.size()) + key("|O") + 2;
-    for (int i = 0; i < embedded.size(); i++) {
-      if (embedded.get(i).getKey().length() > MsgpackOut.MAX_STRING_CHARS) {
-        return encodeWithPacker(commit);
-      }
-      embeddedKeys[i] = utf8(embedded.get(i).getKey());
-      size += str(embeddedKeys[i]) + bin(embedded.get(i).getValue());
-    }
-    if (size > Integer.MAX_VALUE - 16) {
-      return encodeWithPacker(commit);
-    }
-    MsgpackOut out = new MsgpackOut((int) size);
-    out.arrayHeader(3);
-    out.mapHeader(7);
-    out.writeAscii("start");
-    writeColumnMap(out, indexNames, starts);
-    out.writeAscii("stop");
-    writeColumnMap(out, indexNames, stops);
-    out.writeAscii("digest");
-    writeColumnMap(out, columnNames, digests);
-    out.writeAscii("length");
-    out.binary(lengthBytes);
-    out.writeAscii("closed");
-    out.binary(closedBytes);
-    out.writeAscii("label");
-    out.binary(labelBytes);
-    out.writeAscii("embedded");
-    out.mapHeader(embedded.size());
-    for (int i = 0; i < embedded.size(); i++) {
-      out.string(embeddedKeys[i]);
-      out.binary(embedded.get(i).getValue());
-    }
-    out.writeAscii("|O");
-    out.arrayHeader(1);
-    out.unsignedInt(1);
-    return out.finish();
-  }
-
-  private static byte[][] tuples(List<ColumnDefinition> index, List<CommitRow> rows, boolean start) {
-    byte[][] out = new byte[index.size()][];
-    for (int c = 0; c < index.size(); c++) {
-      ColumnDefinition col = index.get(c);
-      out[c] = ColumnCodec.of(col).encode(tupleColumn(col, c, rows, start));
-    }
-    return out;
+    return encode(commit, null).payload();
   }
 
   /**
-   * Item {@code c} of the start (or stop) tuple of every row, as an array of the column's storage type. Timestamps
-   * and floats are stored without reflection: {@code Array.set} unboxes through the VM on every item, and this runs
-   * for every row of the leaf commit on every commit.
+   * The encoding of {@code commit}, assembled from the pieces of {@code previous} (may be null) where the two
+   * commits share rows and embedded arrays: what a writer keeps from one commit to the next so that a write costs
+   * time in proportion to what it changes. Same payload as {@link #encode(Commit)}.
    */
+  public static CommitEncoding encode(Commit commit, CommitEncoding previous) {
+    CommitEncoding e = CommitEncoding.of(commit, previous);
+    // long column names or digests, which msgpack-java writes in its own way, and payloads above 2 GB
+    return e != null ? e : CommitEncoding.whole(commit, encodeWithPacker(commit));
+  }
+
+  /** Item {@code c} of the start (or stop) tuple of every row, as an array of the column's storage type. */
   private static Object tupleColumn(ColumnDefinition col, int c, List<CommitRow> rows, boolean start) {
-    Object array = Columns.allocate(col.dtype(), rows.size());
-    long[] longs = array instanceof long[] ? (long[]) array : null;
-    double[] doubles = array instanceof double[] ? (double[]) array : null;
-    for (int r = 0; r < rows.size(); r++) {
-      Object v = (start ? rows.get(r).startRef() : rows.get(r).stopRef())[c];
-      if (longs != null && v instanceof Long) {
-        longs[r] = (Long) v;
-      } else if (doubles != null && v instanceof Double) {
-        doubles[r] = (Double) v;
-      } else {
-        Array.set(array, r, v); // other types, and the widening conversions Array.set allows
-      }
-    }
-    return array;
-  }
-
-  private static boolean longName(List<ColumnDefinition> columns) {
-    for (ColumnDefinition c : columns) {
-      if (c.name().length() > MsgpackOut.MAX_STRING_CHARS) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static byte[][] names(List<ColumnDefinition> columns) {
-    byte[][] out = new byte[columns.size()][];
-    for (int c = 0; c < columns.size(); c++) {
-      out[c] = utf8(columns.get(c).name());
-    }
-    return out;
-  }
-
-  private static byte[] utf8(String s) {
-    return s.getBytes(StandardCharsets.UTF_8);
-  }
-
-  private static long key(String asciiKey) {
-    return MsgpackOut.sizeOfStringHeader(asciiKey.length()) + asciiKey.length();
-  }
-
-  private static long str(byte[] utf8) {
-    return MsgpackOut.sizeOfStringHeader(utf8.length) + utf8.length;
-  }
-
-  private static long bin(byte[] b) {
-    return MsgpackOut.sizeOfBinaryHeader(b.length) + b.length;
-  }
-
-  private static long columnMap(byte[][] names, byte[][] values) {
-    long size = MsgpackOut.sizeOfContainerHeader(names.length);
-    for (int c = 0; c < names.length; c++) {
-      size += str(names[c]) + bin(values[c]);
-    }
-    return size;
-  }
-
-  private static void writeColumnMap(MsgpackOut out, byte[][] names, byte[][] values) {
-    out.mapHeader(names.length);
-    for (int c = 0; c < names.length; c++) {
-      out.string(names[c]);
-      out.binary(values[c]);
-    }
+    return CommitEncoding.column(rows, col.dtype(), r -> (start ? r.startRef() : r.stopRef())[c]);
   }
 
   /**

@@ -43,6 +43,22 @@ class ChangelogTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("io.lakota.testing.Backends#all")
+  void aLongRunningWriterKeepsABoundedNumberOfPayloads(String name, Backends.Factory backend) {
+    Pod pod = backend.apply(tmp).cd("log");
+    Changelog log = new Changelog(pod, Clock.systemUTC());
+    for (int i = 0; i < 300; i++) {
+      log.commit(payload("w" + i), null);
+      assertThat(log.cachedPayloads()).isBetween(1, 64);
+    }
+    // every revision still reads back, from the cache or the pod
+    List<Revision> revs = log.log();
+    assertThat(revs).hasSize(300);
+    assertThat(new String(log.read(revs.get(0)), StandardCharsets.UTF_8))
+        .startsWith(Digests.sha1("w0".getBytes(StandardCharsets.UTF_8)));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("io.lakota.testing.Backends#all")
   void sequentialCommitsAreLoggedInOrder(String name, Backends.Factory backend) {
     Pod pod = backend.apply(tmp).cd("log");
     Changelog log = new Changelog(pod, Clock.systemUTC());

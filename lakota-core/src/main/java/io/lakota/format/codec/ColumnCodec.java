@@ -387,6 +387,20 @@ public final class ColumnCodec {
     return applyByteCodecs(RawArrays.toBytes(array, dtype), 0);
   }
 
+  /**
+   * The encoding of a string array whose {@code msgpack2} bytes the caller assembled
+   * ({@link Msgpack2#encodePackedStrings}): the codecs after {@code msgpack2} applied to them. Same bytes as
+   * {@link #encode} of the strings.
+   *
+   * @throws IllegalStateException when this codec does not start with {@code msgpack2}
+   */
+  public byte[] encodeMsgpack2(byte[] msgpack2) {
+    if (!codecs.get(0).equals("msgpack2")) {
+      throw new IllegalStateException("codec " + codecs + " does not start with msgpack2");
+    }
+    return applyByteCodecs(msgpack2, 1);
+  }
+
   private byte[] applyByteCodecs(byte[] data, int from) {
     byte[] buf = data;
     for (int i = from; i < codecs.size(); i++) {

@@ -126,10 +126,10 @@ public final class Msgpack2 {
       byte[] b = value.getBytes(StandardCharsets.UTF_8);
       utf8[i] = b;
       int len = b.length;
-      width = Math.max(width, len == value.length() ? len : value.codePointCount(0, value.length()));
+      width = Math.max(width, width(value, b));
       size += MsgpackOut.sizeOfStringHeader(len) + len;
     }
-    String dtypeStr = "<U" + (dtype.kind() == Dtype.Kind.FIXED_STRING ? Math.max(width, dtype.width()) : width);
+    String dtypeStr = stringDtype(width, dtype);
     size += MsgpackOut.sizeOfStringHeader(dtypeStr.length()) + dtypeStr.length() + 1 + MsgpackOut.sizeOfUnsignedInt(n);
     if (size > Integer.MAX_VALUE - 16) {
       return null;
@@ -139,6 +139,38 @@ public final class Msgpack2 {
     for (int i = 0; i < n; i++) {
       out.string(utf8[i]);
     }
+    return finishStrings(out, dtypeStr, n);
+  }
+
+  /**
+   * The msgpack2 bytes of a string column of {@code n} items that the caller packed back to back in
+   * {@code items[0, len)}, each as {@link #encodeStrings} writes it (a msgpack str of at most
+   * {@link MsgpackOut#MAX_STRING_CHARS} chars); {@code width} is the widest item's length in code points (at least
+   * 1). Byte for byte what {@link #encode} gives for the same strings.
+   */
+  public static byte[] encodePackedStrings(byte[] items, int len, int n, int width, Dtype dtype) {
+    String dtypeStr = stringDtype(width, dtype);
+    long size = MsgpackOut.sizeOfContainerHeader(n + 2) + (long) len + MsgpackOut.sizeOfStringHeader(dtypeStr.length())
+        + dtypeStr.length() + 1 + MsgpackOut.sizeOfUnsignedInt(n);
+    if (size > Integer.MAX_VALUE - 16) {
+      throw new IllegalArgumentException("string column of " + size + " bytes is too large to encode");
+    }
+    MsgpackOut out = new MsgpackOut((int) size);
+    out.arrayHeader(n + 2);
+    out.raw(items, 0, len);
+    return finishStrings(out, dtypeStr, n);
+  }
+
+  /** The width in code points of {@code value}, whose UTF-8 bytes are {@code utf8}, as its dtype counts it. */
+  public static int width(String value, byte[] utf8) {
+    return utf8.length == value.length() ? utf8.length : value.codePointCount(0, value.length());
+  }
+
+  private static String stringDtype(int width, Dtype dtype) {
+    return "<U" + (dtype.kind() == Dtype.Kind.FIXED_STRING ? Math.max(width, dtype.width()) : width);
+  }
+
+  private static byte[] finishStrings(MsgpackOut out, String dtypeStr, int n) {
     out.writeAscii(dtypeStr);
     out.arrayHeader(1);
     out.unsignedInt(n);

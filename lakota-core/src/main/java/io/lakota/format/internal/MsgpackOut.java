@@ -19,6 +19,17 @@ public final class MsgpackOut {
     buf = new byte[size];
   }
 
+  /** A writer into {@code target} from {@code offset} on (for pieces assembled by the caller). */
+  public MsgpackOut(byte[] target, int offset) {
+    buf = target;
+    pos = offset;
+  }
+
+  /** Where the next byte goes. */
+  public int position() {
+    return pos;
+  }
+
   /** The array, which must be full. */
   public byte[] finish() {
     if (pos != buf.length) {
@@ -97,6 +108,12 @@ public final class MsgpackOut {
       be32(len);
     }
     System.arraycopy(b, 0, buf, pos, len);
+    pos += len;
+  }
+
+  /** Bytes that already are msgpack (items packed earlier), copied as they are. */
+  public void raw(byte[] b, int off, int len) {
+    System.arraycopy(b, off, buf, pos, len);
     pos += len;
   }
 
