@@ -34,4 +34,15 @@ public interface SupportsAtomicCommit extends Pod {
    * @throws io.lakota.errors.CommitStateUnknownException when a write failed after it may have become visible
    */
   CommitResult commitIf(String folder, Function<List<String>, Map<String, byte[]>> plan);
+
+  /**
+   * {@link #commitIf(String, Function)} for files whose content is known before the listing: {@code contents} are
+   * the arrays the plan's files will hold (the same array objects). A pod may prepare them while it takes the
+   * listing (the file pod writes their temporary files while the folder's notifications arrive); files whose
+   * content is not among them are written as usual. The default ignores {@code contents}.
+   */
+  default CommitResult commitIf(String folder, List<byte[]> contents,
+      Function<List<String>, Map<String, byte[]>> plan) {
+    return commitIf(folder, plan);
+  }
 }

@@ -270,8 +270,9 @@ public final class Changelog {
     List<String> ps = parents == null ? new ArrayList<>() : new ArrayList<>(new LinkedHashSet<>(parents));
     if (pod instanceof SupportsAtomicCommit) {
       Plan[] planned = new Plan[1];
-      CommitResult result = ((SupportsAtomicCommit) pod).commitIf(".", listing -> {
-        planned[0] = plan(listing, payload, ps);
+      String key = Digests.sha1(payload);
+      CommitResult result = ((SupportsAtomicCommit) pod).commitIf(".", List.of(payload), listing -> {
+        planned[0] = plan(listing, payload, key, ps);
         return planned[0].files;
       });
       if (result != CommitResult.COMMITTED) {
@@ -290,7 +291,7 @@ public final class Changelog {
       }
       throw new io.lakota.errors.CommitConflictException(pod.toString(), Backoff.MAX_ATTEMPTS);
     }
-    Plan plan = plan(pod.ls(".", true), payload, ps);
+    Plan plan = plan(pod.ls(".", true), payload, Digests.sha1(payload), ps);
     for (Map.Entry<String, byte[]> f : plan.files.entrySet()) {
       pod.write(f.getKey(), f.getValue());
     }
@@ -339,8 +340,10 @@ public final class Changelog {
   private CommitAttempt commitWhen(byte[] payload, List<String> ps, Predicate<List<Revision>> isExpected) {
     if (pod instanceof SupportsAtomicCommit) {
       Plan[] planned = new Plan[1];
-      CommitResult result = ((SupportsAtomicCommit) pod).commitIf(".", listing -> {
-        Plan p = plan(listing, payload, ps);
+      // hashed before the lock, and the payload's file written while the listing is taken
+      String key = Digests.sha1(payload);
+      CommitResult result = ((SupportsAtomicCommit) pod).commitIf(".", List.of(payload), listing -> {
+        Plan p = plan(listing, payload, key, ps);
         planned[0] = p;
         return isExpected.test(p.before) ? p.files : null;
       });
@@ -354,7 +357,7 @@ public final class Changelog {
     if (refs != null) {
       return RefCommit.attempt(this, refs, payload, ps, isExpected);
     }
-    Plan plan = plan(pod.ls(".", true), payload, ps);
+    Plan plan = plan(pod.ls(".", true), payload, Digests.sha1(payload), ps);
     if (!isExpected.test(plan.before)) {
       refresh();
       return new CommitAttempt(CommitResult.LOCK_FAILURE, List.of());
@@ -415,15 +418,17 @@ public final class Changelog {
     }
   }
 
-  /** Plans the files of a commit of {@code payload} on {@code parents} (the leaf when empty) given a listing. */
-  Plan plan(List<String> listing, byte[] payload, List<String> parents) {
+  /**
+   * Plans the files of a commit of {@code payload}, whose SHA-1 is {@code key}, on {@code parents} (the leaf when
+   * empty) given a listing.
+   */
+  Plan plan(List<String> listing, byte[] payload, String key, List<String> parents) {
     List<String> names = new ArrayList<>(listing);
     Plan plan = new Plan(snapshotOf(listing), names);
     List<String> ps = new ArrayList<>(parents);
     if (ps.isEmpty()) {
       ps.add(plan.before.isEmpty() ? RevisionName.PHI : plan.before.get(plan.before.size() - 1).child());
     }
-    String key = Digests.sha1(payload);
     LogSnapshot listed = plan.snapshot;
     // the children of the listing (read-only, shared with the snapshot) plus those planned here
     Set<String> plannedChildren = new HashSet<>();

@@ -49,7 +49,7 @@ final class RefCommit {
     if (ref != null) {
       rollForward(pod, decode(ref.value()));
     }
-    Changelog.Plan plan = log.plan(pod.ls(".", true), payload, parents);
+    Changelog.Plan plan = log.plan(pod.ls(".", true), payload, Digests.sha1(payload), parents);
     if (!isExpected.test(plan.before)) {
       log.refresh();
       return new CommitAttempt(CommitResult.LOCK_FAILURE, List.of());

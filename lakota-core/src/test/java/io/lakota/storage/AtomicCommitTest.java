@@ -101,4 +101,43 @@ class AtomicCommitTest {
     names.sort(null);
     assertThat(names).containsExactly("n0", "n1", "n2", "n3", "n4", "n5", "n6", "n7");
   }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("io.lakota.testing.Backends#all")
+  void contentsKnownAheadAreWrittenWhereThePlanSaysAndNowhereElse(String name, Backends.Factory factory)
+      throws Exception {
+    Pod root = factory.apply(tmp);
+    SupportsAtomicCommit pod = (SupportsAtomicCommit) root.cd("c");
+    byte[] payload = "payload".getBytes();
+    byte[] other = "other".getBytes();
+    // nothing written when the plan declines
+    assertThat(pod.commitIf(".", List.of(payload), listing -> null)).isEqualTo(CommitResult.LOCK_FAILURE);
+    assertThat(pod.ls(".", true)).isEmpty();
+    // one content under two names (a merge), one the plan did not announce, one announced but not used
+    assertThat(pod.commitIf(".", List.of(payload, payload, "unused".getBytes()), listing -> {
+      Map<String, byte[]> files = new LinkedHashMap<>();
+      files.put("p1", payload);
+      files.put("p2", payload);
+      files.put("o", other);
+      return files;
+    })).isEqualTo(CommitResult.COMMITTED);
+    List<String> names = new ArrayList<>(pod.ls(".", false));
+    names.sort(null);
+    assertThat(names).containsExactly("o", "p1", "p2");
+    assertThat(pod.read("p1")).isEqualTo(payload);
+    assertThat(pod.read("p2")).isEqualTo(payload);
+    assertThat(pod.read("o")).isEqualTo(other);
+    // write-once: an existing name keeps its content
+    assertThat(pod.commitIf(".", List.of(other), listing -> one("p1", "zzz"))).isEqualTo(CommitResult.COMMITTED);
+    assertThat(pod.read("p1")).isEqualTo(payload);
+    // no temporary file is left behind
+    List<String> all = new ArrayList<>(root.walk());
+    all.sort(null);
+    assertThat(all).containsExactly("c/o", "c/p1", "c/p2");
+    if (name.equals("file")) {
+      try (var entries = java.nio.file.Files.list(tmp.resolve("repo/.lakota-tmp"))) {
+        assertThat(entries.map(p -> p.getFileName().toString())).containsOnly("locks");
+      }
+    }
+  }
 }

@@ -189,7 +189,8 @@ class ChangelogTest {
     Set<String> files = null;
     for (long at : new long[] {second + 100, second + 101, second + 999}) {
       Changelog merger = new Changelog(pod, Clock.fixed(Instant.ofEpochMilli(at), ZoneOffset.UTC));
-      Set<String> planned = merger.plan(listing, payload("bar"), leaves).files.keySet();
+      byte[] bar = payload("bar");
+      Set<String> planned = merger.plan(listing, bar, Digests.sha1(bar), leaves).files.keySet();
       assertThat(planned).hasSize(3);
       if (files == null) {
         files = planned;
@@ -202,7 +203,8 @@ class ChangelogTest {
     // on a pod that excludes concurrent writers, a merge still starts at its own millisecond
     Changelog locked = new Changelog(new MemoryPod(), Clock.fixed(Instant.ofEpochMilli(second + 100),
         ZoneOffset.UTC));
-    assertThat(locked.plan(listing, payload("bar"), leaves).written).extracting(Revision::epoch)
+    byte[] bar = payload("bar");
+    assertThat(locked.plan(listing, bar, Digests.sha1(bar), leaves).written).extracting(Revision::epoch)
         .containsExactly(Hextime.of(second + 100), Hextime.of(second + 101), Hextime.of(second + 102));
   }
 
@@ -221,7 +223,7 @@ class ChangelogTest {
     Set<String> repairs = new HashSet<>();
     for (long at : new long[] {second + 10, second + 11, second + 500}) {
       Changelog writer = new Changelog(pod, Clock.fixed(Instant.ofEpochMilli(at), ZoneOffset.UTC));
-      Changelog.Plan plan = writer.plan(listing, payload("w" + at), List.of());
+      Changelog.Plan plan = writer.plan(listing, payload("w" + at), Digests.sha1(payload("w" + at)), List.of());
       assertThat(plan.files).hasSize(2);
       Revision written = plan.written.get(0);
       assertThat(written.epoch()).isEqualTo(Hextime.of(at));

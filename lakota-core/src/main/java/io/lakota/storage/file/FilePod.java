@@ -28,10 +28,12 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * A pod stored as plain folders and files under a root directory (the reference's {@code FilePOD}, SEMANTICS.md
@@ -387,6 +389,19 @@ public final class FilePod implements SupportsAtomicCommit, SupportsStagedWrites
    */
   @Override
   public CommitResult commitIf(String folder, Function<List<String>, Map<String, byte[]>> plan) {
+    return commitIf(folder, List.of(), plan);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Each of {@code contents} is written to a temporary file under the lock, after the listing was started and
+   * before it is awaited (a watched folder's listing waits for the kernel's notification); the plan's files with
+   * that content are hard links to it.
+   */
+  @Override
+  public CommitResult commitIf(String folder, List<byte[]> contents,
+      Function<List<String>, Map<String, byte[]>> plan) {
     String rel = PodPath.normalize(folder);
     String key = key(rel, folder);
     Path lockFile = writer.tmpDir().resolve(LOCK_DIR).resolve(key.isEmpty() ? "-" : key).resolve("commit");
@@ -394,24 +409,33 @@ public final class FilePod implements SupportsAtomicCommit, SupportsStagedWrites
     if (local == null) {
       return CommitResult.LOCK_FAILURE;
     }
+    Map<byte[], Path> staged = new IdentityHashMap<>();
     try (FileChannel channel = openLockFile(lockFile, rel);
         FileLock held = channel.lock()) {
       Path folderPath = resolve(rel, folder);
       // the root folder is not a changelog (and holds .lakota-tmp, busy with every write): it is always listed
-      List<String> listing = folderPath.equals(base) ? ls(rel, true)
-          : FolderWatch.get().list(folderPath, () -> ls(rel, true));
-      Map<String, byte[]> files = plan.apply(listing);
+      Supplier<List<String>> listing = folderPath.equals(base) ? () -> ls(rel, true)
+          : FolderWatch.get().start(folderPath, () -> ls(rel, true));
+      stage(contents, staged, rel);
+      Map<String, byte[]> files = plan.apply(listing.get());
       if (files == null) {
         return CommitResult.LOCK_FAILURE;
       }
       for (Map.Entry<String, byte[]> f : files.entrySet()) {
-        publishUnderLock(PodPath.join(rel, f.getKey()), f.getValue());
+        publishUnderLock(PodPath.join(rel, f.getKey()), f.getValue(), staged.get(f.getValue()));
       }
       return CommitResult.COMMITTED;
     } catch (IOException e) {
       throw failure("lock", rel, e);
     } finally {
       local.unlock();
+      for (Path tmp : staged.values()) {
+        try {
+          writer.discard(tmp);
+        } catch (IOException e) {
+          LOG.log(Level.WARNING, "Cannot remove the temporary file " + tmp + ": " + describe(e));
+        }
+      }
     }
   }
 
@@ -425,9 +449,36 @@ public final class FilePod implements SupportsAtomicCommit, SupportsStagedWrites
     }
   }
 
-  private void publishUnderLock(String path, byte[] data) {
+  /** Writes each distinct content to a temporary file, recorded in {@code staged} (removed by the caller). */
+  private void stage(List<byte[]> contents, Map<byte[], Path> staged, String rel) {
+    for (byte[] content : contents) {
+      if (!staged.containsKey(content)) {
+        try {
+          staged.put(content, writer.createTemp(content));
+        } catch (IOException e) {
+          throw new StorageException(shown(rel), "Cannot commit in " + shown(rel)
+              + ": cannot write a temporary file of " + content.length + " bytes: " + describe(e), e);
+        }
+      }
+    }
+  }
+
+  /** Writes a file of a commit, from its staged temporary file when there is one. */
+  private void publishUnderLock(String path, byte[] data, Path staged) {
     try {
-      write(path, data, false);
+      if (staged == null) {
+        write(path, data, false);
+        return;
+      }
+      String relPath = fileName(path);
+      Path target = resolve(relPath, path);
+      PodMetrics.write(KIND, data.length);
+      try {
+        createParents(target, relPath, path, "write");
+        debug(writer.publish(staged, target, false) ? "WRITE" : "SKIP-WRITE", relPath);
+      } catch (IOException e) {
+        throw failure("write", relPath, e);
+      }
     } catch (StorageException e) {
       throw new CommitStateUnknownException(PodPath.display(PodPath.join(prefix, path)),
           "Cannot commit " + PodPath.display(path) + ": " + e.getMessage(), e);

@@ -87,6 +87,8 @@ final class FolderWatch {
   private volatile Path barrierDir;
   private Path barrierFile;
   private long barrierSeq;
+  /** Every event queued before the rename to barrier {@code b<applied>} has been applied. */
+  private long applied;
   private boolean disabled;
   /** Listings answered from the cache, for tests. */
   private long cachedListings;
@@ -110,18 +112,32 @@ final class FolderWatch {
    * answer is what a listing at the time of the call would give.
    */
   List<String> list(Path folder, Supplier<List<String>> lister) {
-    if ("false".equals(System.getProperty(ENABLED_PROPERTY))) {
-      return lister.get();
-    }
-    synchronized (this) {
-      Folder f = disabled ? null : folders.get(folder);
-      if (f != null) {
-        List<String> names = cached(f, lister);
-        if (names != null) {
-          return names;
+    return start(folder, lister).get();
+  }
+
+  /**
+   * Starts taking the listing of {@code folder} for a commit that holds its lock: for a watched folder, issues the
+   * barrier at once, so that the caller can do other work (write its files' content ahead) while the event
+   * travels; {@link Supplier#get} of the result waits for it and gives the listing as of this call (an unwatched
+   * folder is listed then, which is no earlier than this call either).
+   */
+  Supplier<List<String>> start(Path folder, Supplier<List<String>> lister) {
+    if (!"false".equals(System.getProperty(ENABLED_PROPERTY))) {
+      synchronized (this) {
+        Folder f = disabled ? null : folders.get(folder);
+        long seq = f == null ? -1 : issueBarrier();
+        if (seq >= 0) {
+          return () -> {
+            List<String> names = cached(folder, seq, lister);
+            return names != null ? names : listAndConsider(folder, lister);
+          };
         }
       }
     }
+    return () -> listAndConsider(folder, lister);
+  }
+
+  private List<String> listAndConsider(Path folder, Supplier<List<String>> lister) {
     List<String> names = lister.get();
     consider(folder, names.size());
     return names;
@@ -142,10 +158,17 @@ final class FolderWatch {
     return folders.containsKey(folder);
   }
 
-  /** The names of a watched folder after a barrier, or null when it cannot be used (it is then dropped). */
-  private List<String> cached(Folder f, Supplier<List<String>> lister) {
-    if (!barrier()) {
+  /**
+   * The names of a watched folder once barrier {@code seq} has passed, or null when they cannot be used (watching
+   * stopped, or the folder was dropped).
+   */
+  private synchronized List<String> cached(Path folder, long seq, Supplier<List<String>> lister) {
+    if (!awaitBarrier(seq)) {
       return null;
+    }
+    Folder f = folders.get(folder);
+    if (f == null) {
+      return null; // dropped meanwhile: its watch was cancelled, or watching stopped
     }
     if (!f.key.isValid() || !Objects.equals(fileKey(f.path), f.fileKey)) {
       drop(f);
@@ -232,42 +255,66 @@ final class FolderWatch {
   }
 
   /**
-   * Renames the barrier file and applies every event queued before that rename's own event. False (watching is
-   * then turned off) when the event does not arrive in time or the service fails.
+   * Renames the barrier file to the next barrier name, {@code b<seq>}; returns {@code seq}, or -1 (watching is then
+   * turned off) when the rename fails.
    */
-  private boolean barrier() {
-    String name = "b" + (barrierSeq + 1);
+  private long issueBarrier() {
+    long seq = barrierSeq + 1;
     try {
-      Path next = barrierDir.resolve(name);
+      Path next = barrierDir.resolve("b" + seq);
       Files.move(barrierFile, next, StandardCopyOption.ATOMIC_MOVE);
       barrierFile = next;
-      barrierSeq++;
+      barrierSeq = seq;
+      return seq;
+    } catch (IOException e) {
+      disable("barrier failed: " + e);
+      return -1;
+    }
+  }
+
+  /**
+   * Applies events until those queued before barrier {@code seq}'s rename are all applied (by this call or an earlier
+   * one, of any thread). False (watching is then turned off) when its event does not arrive in time.
+   */
+  private boolean awaitBarrier(long seq) {
+    if (disabled) {
+      return false;
+    }
+    try {
       long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(BARRIER_TIMEOUT_MS);
-      boolean seen = false;
-      while (true) {
-        WatchKey key = seen ? service.poll() : service.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+      while (applied < seq) {
+        WatchKey key = service.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
         if (key == null) {
-          if (seen) {
-            return true;
-          }
           disable("a barrier event did not arrive within " + BARRIER_TIMEOUT_MS + " ms");
           return false;
         }
-        seen |= apply(key, name);
+        long seen = apply(key);
+        if (seen > applied) {
+          // the keys signalled before that barrier event are queued (or back in the queue after a reset): apply
+          // them too before the barrier counts as passed
+          for (WatchKey k = service.poll(); k != null; k = service.poll()) {
+            seen = Math.max(seen, apply(k));
+          }
+          applied = Math.max(applied, seen);
+        }
       }
+      return !disabled;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       disable("interrupted during a barrier");
       return false;
-    } catch (IOException | ClosedWatchServiceException e) {
+    } catch (ClosedWatchServiceException e) {
       disable("barrier failed: " + e);
       return false;
     }
   }
 
-  /** Applies the pending events of {@code key}; true if they include the barrier rename to {@code barrier}. */
-  private boolean apply(WatchKey key, String barrier) {
-    boolean seen = false;
+  /**
+   * Applies the pending events of {@code key}; returns the highest barrier number among them (0 when none; after an
+   * overflow of the kernel's queue, which may have lost barrier events, the last barrier issued).
+   */
+  private long apply(WatchKey key) {
+    long seen = 0;
     Folder f = byKey.get(key);
     for (WatchEvent<?> e : key.pollEvents()) {
       if (e.kind() == StandardWatchEventKinds.OVERFLOW) {
@@ -276,12 +323,12 @@ final class FolderWatch {
           for (Folder each : folders.values()) {
             each.names = null;
           }
-          seen = true;
+          seen = barrierSeq;
         } else if (f != null) {
           f.names = null;
         }
       } else if (key == barrierKey) {
-        seen |= e.kind() == StandardWatchEventKinds.ENTRY_CREATE && barrier.equals(e.context().toString());
+        seen = Math.max(seen, barrierNumber(e));
       } else if (f != null && f.names != null) {
         String entry = e.context().toString();
         if (e.kind() == StandardWatchEventKinds.ENTRY_CREATE) {
@@ -294,13 +341,26 @@ final class FolderWatch {
     if (!key.reset()) {
       if (key == barrierKey) {
         disable("the barrier folder " + barrierDir + " went away");
-        return false;
+        return 0;
       }
       if (f != null) {
         drop(f);
       }
     }
     return seen;
+  }
+
+  /** The number {@code n} of a barrier file {@code b<n>} that an event reports created, else 0. */
+  private static long barrierNumber(WatchEvent<?> e) {
+    String name = e.context().toString();
+    if (e.kind() != StandardWatchEventKinds.ENTRY_CREATE || name.length() < 2 || name.charAt(0) != 'b') {
+      return 0;
+    }
+    try {
+      return Long.parseLong(name, 1, name.length(), 10);
+    } catch (NumberFormatException ex) {
+      return 0;
+    }
   }
 
   private void drop(Folder f) {
