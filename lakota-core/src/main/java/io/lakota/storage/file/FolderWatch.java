@@ -33,7 +33,10 @@ import java.util.function.Supplier;
  * the queue until that rename's event arrives. Every rename or unlink that any process completed in a watched
  * folder before the barrier is then applied to the cached names, exactly as a {@code readdir} started at that
  * moment would have seen it; what happens after is as concurrent as it would be with a listing. A cached folder is
- * also checked to be the same folder (device and inode) on every use.
+ * also checked to be the same folder (device and inode) on every use. The barrier is issued when a commit starts
+ * its listing ({@link #start}) and awaited when the commit needs it, so that the committer writes its revision's
+ * temporary file while the event crosses the JDK's poller thread; barriers are numbered, and whichever thread
+ * reads an event applies everything queued before it, for all waiting commits.
  *
  * <p>It is used only where that guarantee holds: on Linux (the JDK's inotify-based watch service), for folders on
  * the local file systems of {@link #LOCAL_TYPES} (NFS, SMB, FUSE and overlay mounts do not report other clients'
@@ -146,11 +149,6 @@ final class FolderWatch {
   /** How many listings were answered from the cache. */
   synchronized long cachedListings() {
     return cachedListings;
-  }
-
-  /** True once watching is off for good in this instance. */
-  synchronized boolean isDisabled() {
-    return disabled;
   }
 
   /** True if {@code folder} is watched now. */
