@@ -196,7 +196,7 @@ final class FolderWatch {
       return;
     }
     candidates.remove(folder);
-    if (!start() || !isLocal(folder)) {
+    if (!openService() || !isLocal(folder)) {
       return;
     }
     try {
@@ -220,7 +220,7 @@ final class FolderWatch {
   }
 
   /** Opens the watch service and the barrier folder, once; false when watching is not possible here. */
-  private boolean start() {
+  private boolean openService() {
     if (disabled) {
       return false;
     }
