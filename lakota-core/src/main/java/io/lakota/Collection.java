@@ -52,7 +52,7 @@ public final class Collection implements Iterable<Series> {
   private final Changelog changelog;
   private final Map<String, Commit> commits = new ConcurrentHashMap<>();
   // the encoding of the last commit this handle wrote: the next one, which shares most of its rows, is assembled
-  // from its pieces (a write then costs time in proportion to what it changes, not to the collection's size)
+  // from its pieces (a write packs only the rows it changes; the frames, hash and file stay whole, as the format is)
   private volatile CommitEncoding lastEncoding;
   private final ReentrantLock batchLock = new ReentrantLock();
   private volatile Batch batch;
