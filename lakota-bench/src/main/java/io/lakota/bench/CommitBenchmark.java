@@ -56,8 +56,8 @@ public class CommitBenchmark {
       c = c.update(row, embedded);
     }
     commit = c;
-    payload = CommitCodec.encode(c);
     encoding = CommitCodec.encode(c, null);
+    payload = encoding.payload();
     nextEmbedded = new LinkedHashMap<>();
     nextRow = row(rows, nextEmbedded);
   }

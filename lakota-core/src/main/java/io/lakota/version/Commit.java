@@ -6,7 +6,9 @@ import io.lakota.format.Dtype;
 import io.lakota.format.Schema;
 import io.lakota.format.Values;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -107,9 +109,25 @@ public final class Commit {
     return rows.size();
   }
 
-  /** True if every embedded array is known to be referenced by a row (false: unknown, encoding checks). */
-  boolean embeddedReferenced() {
-    return embeddedReferenced;
+  /**
+   * The embedded arrays the rows reference, in key order: what a payload holds (an array no row references any more
+   * is left out). All of them without a lookup when that is known by construction.
+   */
+  List<Map.Entry<String, byte[]>> referencedEmbedded() {
+    if (embeddedReferenced) {
+      return new ArrayList<>(embedded.entrySet());
+    }
+    Set<String> referenced = new HashSet<>();
+    for (CommitRow r : rows) {
+      referenced.addAll(Arrays.asList(r.digestsRef()));
+    }
+    List<Map.Entry<String, byte[]>> out = new ArrayList<>(Math.min(embedded.size(), referenced.size()));
+    for (Map.Entry<String, byte[]> e : embedded.entrySet()) {
+      if (referenced.contains(e.getKey())) {
+        out.add(e);
+      }
+    }
+    return out;
   }
 
   /** The embedded encoded arrays by digest (keys sorted); values must not be modified. */

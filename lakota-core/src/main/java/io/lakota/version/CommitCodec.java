@@ -118,16 +118,11 @@ public final class CommitCodec {
       List<CommitRow> rows = commit.rows();
       int n = rows.size();
       int columns = commit.schema().columns().size();
-      // a commit known to reference all its arrays (W4's chain of updates) skips building the set of digests
-      Set<String> referenced = commit.embeddedReferenced() ? null : new HashSet<>(2 * n * columns);
       byte[][] digests = new byte[columns][];
       for (int c = 0; c < columns; c++) {
         String[] d = new String[n];
         for (int r = 0; r < n; r++) {
           d[r] = rows.get(r).digest(c);
-        }
-        if (referenced != null) {
-          referenced.addAll(java.util.Arrays.asList(d));
         }
         digests[c] = DIGESTS.encode(d);
       }
@@ -140,13 +135,8 @@ public final class CommitCodec {
         closed[r] = row.closed().letter();
         labels[r] = row.label();
       }
-      List<Map.Entry<String, byte[]>> embedded = new ArrayList<>(commit.embedded().size());
-      for (Map.Entry<String, byte[]> e : commit.embedded().entrySet()) {
-        if (referenced == null || referenced.contains(e.getKey())) {
-          embedded.add(e);
-        }
-      }
-      return new Parts(digests, LENGTHS.encode(lengths), DIGESTS.encode(closed), DIGESTS.encode(labels), embedded);
+      return new Parts(digests, LENGTHS.encode(lengths), DIGESTS.encode(closed), DIGESTS.encode(labels),
+          commit.referencedEmbedded());
     }
   }
 

@@ -8,10 +8,8 @@ import io.lakota.format.codec.ColumnCodec;
 import io.lakota.format.codec.Msgpack2;
 import io.lakota.format.internal.MsgpackOut;
 import java.nio.charset.StandardCharsets;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -109,11 +107,14 @@ public final class CommitEncoding {
     byte[][] digestBytes = new byte[columns.size()][];
     for (int c = 0; c < columns.size(); c++) {
       int col = c;
-      digestItems[c] = Items.of(prev == null ? null : prev.digests[c], sp, r -> r.digest(col));
-      digestBytes[c] = strings(digestItems[c], rows, r -> r.digest(col));
+      Function<CommitRow, String> digest = r -> r.digest(col);
+      digestItems[c] = Items.of(prev == null ? null : prev.digests[c], sp, digest);
+      digestBytes[c] = strings(digestItems[c], rows, digest);
     }
-    Items labelItems = Items.of(prev == null ? null : prev.labels, sp, CommitRow::label);
-    Items closedItems = Items.of(prev == null ? null : prev.closed, sp, r -> r.closed().letter());
+    Function<CommitRow, String> label = CommitRow::label;
+    Function<CommitRow, String> flag = r -> r.closed().letter();
+    Items labelItems = Items.of(prev == null ? null : prev.labels, sp, label);
+    Items closedItems = Items.of(prev == null ? null : prev.closed, sp, flag);
     long[] lengthValues = (long[]) sp.values(prev == null ? null : prev.lengths, Dtype.INT64, r -> r.length());
     Object[] startValues = new Object[index.size()];
     Object[] stopValues = new Object[index.size()];
@@ -132,7 +133,7 @@ public final class CommitEncoding {
       return null;
     }
     byte[] payload = assemble(index, columns, startBytes, stopBytes, digestBytes, LENGTHS.encode(lengthValues),
-        strings(closedItems, rows, r -> r.closed().letter()), strings(labelItems, rows, CommitRow::label), entries);
+        strings(closedItems, rows, flag), strings(labelItems, rows, label), entries);
     if (payload == null) {
       return null;
     }
@@ -379,23 +380,13 @@ public final class CommitEncoding {
      * have (same digest, same array); null when a digest is too long to be written here.
      */
     static Entries of(Entries prev, Commit commit) {
-      Set<String> referenced = null;
-      if (!commit.embeddedReferenced()) {
-        referenced = new HashSet<>();
-        for (CommitRow r : commit.rows()) {
-          for (String d : r.digestsRef()) {
-            referenced.add(d);
-          }
-        }
-      }
-      int count = 0;
-      String[] keys = new String[commit.embedded().size()];
-      byte[][] values = new byte[keys.length][];
-      for (Map.Entry<String, byte[]> e : commit.embedded().entrySet()) {
-        if (referenced == null || referenced.contains(e.getKey())) {
-          keys[count] = e.getKey();
-          values[count++] = e.getValue();
-        }
+      List<Map.Entry<String, byte[]>> entries = commit.referencedEmbedded();
+      int count = entries.size();
+      String[] keys = new String[count];
+      byte[][] values = new byte[count][];
+      for (int i = 0; i < count; i++) {
+        keys[i] = entries.get(i).getKey();
+        values[i] = entries.get(i).getValue();
       }
       // from[i]: the previous entry that entry i copies, or -1; both key lists are sorted
       int[] from = new int[count];
@@ -446,10 +437,6 @@ public final class CommitEncoding {
           ends[t] = prev.ends[from[t]] + shift;
         }
         i++;
-      }
-      if (count < keys.length) {
-        keys = java.util.Arrays.copyOf(keys, count);
-        values = java.util.Arrays.copyOf(values, count);
       }
       return new Entries(keys, values, body, ends);
     }

@@ -130,7 +130,7 @@ public final class Msgpack2 {
       size += MsgpackOut.sizeOfStringHeader(len) + len;
     }
     String dtypeStr = stringDtype(width, dtype);
-    size += MsgpackOut.sizeOfStringHeader(dtypeStr.length()) + dtypeStr.length() + 1 + MsgpackOut.sizeOfUnsignedInt(n);
+    size += footerSize(dtypeStr, n);
     if (size > Integer.MAX_VALUE - 16) {
       return null;
     }
@@ -150,8 +150,7 @@ public final class Msgpack2 {
    */
   public static byte[] encodePackedStrings(byte[] items, int len, int n, int width, Dtype dtype) {
     String dtypeStr = stringDtype(width, dtype);
-    long size = MsgpackOut.sizeOfContainerHeader(n + 2) + (long) len + MsgpackOut.sizeOfStringHeader(dtypeStr.length())
-        + dtypeStr.length() + 1 + MsgpackOut.sizeOfUnsignedInt(n);
+    long size = MsgpackOut.sizeOfContainerHeader(n + 2) + (long) len + footerSize(dtypeStr, n);
     if (size > Integer.MAX_VALUE - 16) {
       throw new IllegalArgumentException("string column of " + size + " bytes is too large to encode");
     }
@@ -170,6 +169,12 @@ public final class Msgpack2 {
     return "<U" + (dtype.kind() == Dtype.Kind.FIXED_STRING ? Math.max(width, dtype.width()) : width);
   }
 
+  /** The size of what {@link #finishStrings} writes. */
+  private static int footerSize(String dtypeStr, int n) {
+    return MsgpackOut.sizeOfStringHeader(dtypeStr.length()) + dtypeStr.length() + 1 + MsgpackOut.sizeOfUnsignedInt(n);
+  }
+
+  /** Writes the dtype string and the shape {@code [n]} after a string column's items. */
   private static byte[] finishStrings(MsgpackOut out, String dtypeStr, int n) {
     out.writeAscii(dtypeStr);
     out.arrayHeader(1);

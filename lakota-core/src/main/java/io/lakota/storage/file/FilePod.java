@@ -47,7 +47,8 @@ import java.util.function.Supplier;
  * outside the repository root. Folders are created by writes and are not removed when they become empty.
  *
  * <p>Thread-safe and safe to share with other processes using the same directory: the pod keeps no state besides
- * its paths (the process-wide {@link FolderWatch} only caches what the kernel reports about busy folders). Every {@link IOException} is wrapped once in a {@link StorageException} (or {@link NotFoundException},
+ * its paths (the process-wide {@link FolderWatch} only caches what the kernel reports about busy folders). Every
+ * {@link IOException} is wrapped once in a {@link StorageException} (or {@link NotFoundException},
  * {@link NotEmptyException}) naming the pod-relative path, with the cause chained.
  */
 public final class FilePod implements SupportsAtomicCommit, SupportsStagedWrites {
@@ -215,32 +216,45 @@ public final class FilePod implements SupportsAtomicCommit, SupportsStagedWrites
           throw new IllegalStateException("Cannot publish " + path + ": already published");
         }
         published = true;
-        String rel = fileName(path);
-        Path target = resolve(rel, path);
-        PodMetrics.write(KIND, data.length);
-        try {
-          if (existsAsFile(target, rel)) {
-            debug("SKIP-WRITE", rel);
-            return -1;
-          }
-          createParents(target, rel, path, "write");
-          boolean done = writer.publish(tmp, target, false);
-          debug(done ? "WRITE" : "SKIP-WRITE", rel);
-          return done ? data.length : -1;
-        } catch (IOException e) {
-          throw failure("write", rel, e);
-        }
+        return publishTemp(path, tmp, data.length);
       }
 
       @Override
       public void close() {
-        try {
-          writer.discard(tmp);
-        } catch (IOException e) {
-          LOG.log(Level.WARNING, "Cannot remove the temporary file " + tmp + ": " + describe(e));
-        }
+        discardTemp(tmp);
       }
     };
+  }
+
+  /**
+   * Hard-links the temporary file {@code tmp} of {@code length} bytes at {@code path} (write-once), creating the
+   * missing folders; -1 when a file is there already.
+   */
+  private long publishTemp(String path, Path tmp, int length) {
+    String rel = fileName(path);
+    Path target = resolve(rel, path);
+    PodMetrics.write(KIND, length);
+    try {
+      if (existsAsFile(target, rel)) {
+        debug("SKIP-WRITE", rel);
+        return -1;
+      }
+      createParents(target, rel, path, "write");
+      boolean done = writer.publish(tmp, target, false);
+      debug(done ? "WRITE" : "SKIP-WRITE", rel);
+      return done ? length : -1;
+    } catch (IOException e) {
+      throw failure("write", rel, e);
+    }
+  }
+
+  /** Removes a temporary file; a failure is only logged (the file is invisible to pod users). */
+  private void discardTemp(Path tmp) {
+    try {
+      writer.discard(tmp);
+    } catch (IOException e) {
+      LOG.log(Level.WARNING, "Cannot remove the temporary file " + tmp + ": " + describe(e));
+    }
   }
 
   /** The normalised name of the file a write of {@code path} creates: never the pod root. */
@@ -429,13 +443,7 @@ public final class FilePod implements SupportsAtomicCommit, SupportsStagedWrites
       throw failure("lock", rel, e);
     } finally {
       local.unlock();
-      for (Path tmp : staged.values()) {
-        try {
-          writer.discard(tmp);
-        } catch (IOException e) {
-          LOG.log(Level.WARNING, "Cannot remove the temporary file " + tmp + ": " + describe(e));
-        }
-      }
+      staged.values().forEach(this::discardTemp);
     }
   }
 
@@ -468,16 +476,8 @@ public final class FilePod implements SupportsAtomicCommit, SupportsStagedWrites
     try {
       if (staged == null) {
         write(path, data, false);
-        return;
-      }
-      String relPath = fileName(path);
-      Path target = resolve(relPath, path);
-      PodMetrics.write(KIND, data.length);
-      try {
-        createParents(target, relPath, path, "write");
-        debug(writer.publish(staged, target, false) ? "WRITE" : "SKIP-WRITE", relPath);
-      } catch (IOException e) {
-        throw failure("write", relPath, e);
+      } else {
+        publishTemp(path, staged, data.length);
       }
     } catch (StorageException e) {
       throw new CommitStateUnknownException(PodPath.display(PodPath.join(prefix, path)),
